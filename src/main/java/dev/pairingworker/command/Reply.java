@@ -1,0 +1,55 @@
+package dev.pairingworker.command;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * The answer to one command record; serialised as the reply record's value (see
+ * {@code docs/schemas/reply.schema.json}).
+ *
+ * @param httpStatus PingOne's status of the last call, when PingOne answered
+ * @param pairingKey the resource exactly as PingOne returned it (create, get); it holds the secret {@code code}
+ * @param attempts PingOne API calls made for this command (token requests not counted)
+ * @param alreadyAbsent true for a delete whose key PingOne no longer had (404): still SUCCEEDED
+ * @param pingOneCorrelationId PingOne's {@code Correlation-Id} of the last call, for support cases
+ * @param durationMs from the command starting (reaching the head of its user's lane) to its reply
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Reply(
+    String transactionId,
+    String op,
+    ReplyStatus status,
+    Integer httpStatus,
+    JsonNode pairingKey,
+    ReplyError error,
+    int attempts,
+    Boolean alreadyAbsent,
+    String pingOneCorrelationId,
+    String environmentId,
+    String userId,
+    String pairingKeyId,
+    RecordSource source,
+    Instant completedAt,
+    Long durationMs) {
+
+  /** The reply to a record that failed validation. */
+  public static Reply rejected(Decoded.Rejected rejected, Instant now) {
+    return new Reply(
+        rejected.transactionId(),
+        rejected.op(),
+        ReplyStatus.REJECTED,
+        null,
+        null,
+        ReplyError.of(rejected.rejection()),
+        0,
+        null,
+        null,
+        null,
+        null,
+        null,
+        rejected.source(),
+        now,
+        null);
+  }
+}

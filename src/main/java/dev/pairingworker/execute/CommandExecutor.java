@@ -1,0 +1,54 @@
+package dev.pairingworker.execute;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairingworker.command.Command;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.pingone.PingOneCaller;
+import dev.pairingworker.pingone.PingOneRequest;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** Executes one valid command against PingOne and builds its reply. */
+public final class CommandExecutor {
+  private final PingOneCaller caller;
+  private final ObjectMapper json;
+  private final Replies replies;
+  private final Clock clock;
+
+  public CommandExecutor(PingOneCaller caller, ObjectMapper json, Clock clock) {
+    this.caller = caller;
+    this.json = json;
+    this.replies = new Replies(json);
+    this.clock = clock;
+  }
+
+  /**
+   * Runs the command, or answers EXPIRED without calling PingOne when its {@code expiresAt} has passed. The
+   * expiry is checked when the command reaches the head of its user's lane, just before the call.
+   */
+  public CompletableFuture<Reply> execute(Command command) {
+    Instant started = clock.instant();
+    if (command.expiresAt() != null && !started.isBefore(command.expiresAt())) {
+      return CompletableFuture.completedFuture(replies.expired(command, started, started));
+    }
+    return caller
+        .call(PingOneRequest.of(command, body(command)))
+        .thenApply(result -> replies.of(command, result, started, clock.instant()))
+        // A bug must still produce an answer, never a record that silently gets none.
+        .exceptionally(failure -> replies.internalError(command, failure, started, clock.instant()));
+  }
+
+  private byte[] body(Command command) {
+    if (command.body() == null) {
+      return null;
+    }
+    try {
+      return json.writeValueAsBytes(command.body());
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.pairingworker.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairingworker.command.Command;
+import dev.pairingworker.command.Op;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.command.ReplyError;
+import dev.pairingworker.command.ReplyStatus;
+import dev.pairingworker.pingone.CallOutcome;
+import dev.pairingworker.pingone.CallResult;
+import dev.pairingworker.pingone.PingOneResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Turns how a command ended into its reply. */
+final class Replies {
+  /** PingOne could not be reached (no HTTP answer). */
+  static final String PINGONE_UNREACHABLE = "PINGONE_UNREACHABLE";
+  /** The worker could not get an access token. */
+  static final String TOKEN_UNAVAILABLE = "TOKEN_UNAVAILABLE";
+  /** PingOne answered an error without its usual JSON error body. */
+  static final String UNEXPECTED_RESPONSE = "UNEXPECTED_RESPONSE";
+  /** The command's expiresAt had passed. */
+  static final String COMMAND_EXPIRED = "COMMAND_EXPIRED";
+
+  /** The worker itself failed; a bug. */
+  static final String WORKER_ERROR = "WORKER_ERROR";
+
+  private final ObjectMapper json;
+
+  Replies(ObjectMapper json) {
+    this.json = json;
+  }
+
+  Reply expired(Command command, Instant started, Instant now) {
+    ReplyError error =
+        ReplyError.worker(COMMAND_EXPIRED, "the command expired at " + command.expiresAt() + " before it ran");
+    return reply(command, ReplyStatus.EXPIRED, null, null, error, 0, null, null, started, now);
+  }
+
+  Reply internalError(Command command, Throwable failure, Instant started, Instant now) {
+    ReplyError error =
+        ReplyError.worker(WORKER_ERROR, "the worker failed: " + failure.getClass().getSimpleName());
+    return reply(command, ReplyStatus.FAILED, null, null, error, 0, null, null, started, now);
+  }
+
+  Reply of(Command command, CallResult result, Instant started, Instant now) {
+    CallOutcome outcome = result.outcome();
+    if (outcome instanceof CallOutcome.Answered answered) {
+      return answered(command, answered.response(), result.attempts(), started, now);
+    }
+    ReplyError error;
+    if (outcome instanceof CallOutcome.NoAnswer noAnswer) {
+      error = ReplyError.worker(PINGONE_UNREACHABLE, "no answer from PingOne: " + describe(noAnswer.cause()));
+    } else {
+      error = ReplyError.worker(TOKEN_UNAVAILABLE, ((CallOutcome.NoToken) outcome).cause().getMessage());
+    }
+    return reply(command, ReplyStatus.FAILED, null, null, error, result.attempts(), null, null, started, now);
+  }
+
+  private Reply answered(
+      Command command, PingOneResponse response, int attempts, Instant started, Instant now) {
+    int status = response.status();
+    if (response.isSuccess()) {
+      JsonNode key = command.op() == Op.DELETE ? null : parse(response.body());
+      return reply(command, ReplyStatus.SUCCEEDED, status, key, null, attempts, null,
+          response.correlationId(), started, now);
+    }
+    if (command.op() == Op.DELETE && status == 404) {
+      return reply(command, ReplyStatus.SUCCEEDED, status, null, null, attempts, Boolean.TRUE,
+          response.correlationId(), started, now);
+    }
+    return reply(command, ReplyStatus.FAILED, status, null, pingOneError(response), attempts, null,
+        response.correlationId(), started, now);
+  }
+
+  private ReplyError pingOneError(PingOneResponse response) {
+    JsonNode body = parse(response.body());
+    if (body == null || !body.path("code").isTextual()) {
+      return ReplyError.worker(
+          UNEXPECTED_RESPONSE, "PingOne answered HTTP " + response.status() + " without an error body");
+    }
+    JsonNode details = body.get("details");
+    return new ReplyError(
+        body.get("code").asText(),
+        body.path("message").asText(""),
+        details == null || details.isNull() ? null : details,
+        body.path("id").isTextual() ? body.get("id").asText() : null,
+        null);
+  }
+
+  private JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String describe(Throwable cause) {
+    // Exception messages of java.net.http name the failure, never the request's headers.
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName()
+        : cause.getClass().getSimpleName() + ": " + message;
+  }
+
+  private static Reply reply(Command command, ReplyStatus status, Integer httpStatus, JsonNode key,
+      ReplyError error, int attempts, Boolean alreadyAbsent, String correlationId, Instant started,
+      Instant now) {
+    return new Reply(command.transactionId(), command.op().wireName(), status, httpStatus, key, error,
+        attempts, alreadyAbsent, correlationId, command.environmentId(), command.userId(),
+        command.pairingKeyId(), command.source(), now, Duration.between(started, now).toMillis());
+  }
+}

@@ -1,0 +1,197 @@
+package dev.pairingworker.kafka;
+
+import dev.pairingworker.dispatch.Dispatcher;
+import dev.pairingworker.dispatch.OffsetTracker;
+import dev.pairingworker.metrics.HealthState;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop. One thread owns the consumer and does only this: poll, hand records over, pause and resume,
+ * commit. Nothing here waits on PingOne, so backing-off commands never delay a poll.
+ */
+public final class CommandConsumer implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+  private final Consumer<byte[], byte[]> consumer;
+  private final String topic;
+  private final RecordHandler handler;
+  private final OffsetTracker offsets;
+  private final ReplyPublisher publisher;
+  private final HealthState health;
+  private final int maxBuffered;
+  private final Duration drainTimeout;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean running = true;
+  private volatile Throwable fatal;
+
+  public CommandConsumer(
+      Consumer<byte[], byte[]> consumer,
+      String topic,
+      RecordHandler handler,
+      OffsetTracker offsets,
+      ReplyPublisher publisher,
+      HealthState health,
+      int maxBuffered,
+      Duration drainTimeout) {
+    this.consumer = consumer;
+    this.topic = topic;
+    this.handler = handler;
+    this.offsets = offsets;
+    this.publisher = publisher;
+    this.health = health;
+    this.maxBuffered = maxBuffered;
+    this.drainTimeout = drainTimeout;
+  }
+
+  @Override
+  public void run() {
+    health.pollLoopRunning(true);
+    try {
+      consumer.subscribe(List.of(topic), new Rebalance());
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+          handler.handle(record);
+        }
+        applyBackPressure();
+        commitAsync();
+      }
+    } catch (WakeupException e) {
+      // stop() was called
+    } catch (KafkaException | IllegalStateException e) {
+      fatal = e;
+      log.error("The command consumer failed; the worker stops", e);
+    } finally {
+      health.pollLoopRunning(false);
+      shutDown();
+      stopped.countDown();
+    }
+  }
+
+  /** Asks the loop to finish in-flight work, commit and leave the group. Safe from any thread. */
+  public void stop() {
+    running = false;
+    consumer.wakeup();
+  }
+
+  /** Waits for the loop to end; true if it did within the timeout. */
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /** The error that ended the loop, or null after a requested stop. */
+  public Throwable failure() {
+    return fatal;
+  }
+
+  private void applyBackPressure() {
+    Set<TopicPartition> paused = consumer.paused();
+    if (offsets.pending() >= maxBuffered) {
+      if (paused.size() < consumer.assignment().size()) {
+        consumer.pause(consumer.assignment());
+      }
+    } else if (!paused.isEmpty()) {
+      consumer.resume(paused);
+    }
+  }
+
+  private void commitAsync() {
+    Map<TopicPartition, OffsetAndMetadata> toCommit = offsets.committable();
+    if (!toCommit.isEmpty()) {
+      consumer.commitAsync(
+          toCommit,
+          (committed, failure) -> {
+            if (failure == null) {
+              offsets.committed(committed);
+            } else {
+              log.warn("Offset commit failed (it is retried with the next one): {}", failure.toString());
+            }
+          });
+    }
+  }
+
+  /** Stops starting work for {@code partitions}, lets running commands finish within the bound, commits. */
+  private void release(Collection<TopicPartition> partitions, boolean commit) {
+    Set<TopicPartition> gone = new HashSet<>(partitions);
+    Dispatcher dispatcher = handler.dispatcher();
+    int dropped = dispatcher.dropQueued(gone);
+    if (commit) {
+      try {
+        if (!dispatcher.awaitIdle(gone, drainTimeout)) {
+          log.warn("Commands still running after {}; their records will be redelivered", drainTimeout);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      publisher.flush();
+      commitSync(gone);
+    }
+    offsets.forget(gone);
+    log.info("Released {} partitions ({} queued commands left for their next owner)", gone.size(), dropped);
+  }
+
+  private void commitSync(Set<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> toCommit = offsets.committable();
+    toCommit.keySet().retainAll(partitions);
+    if (toCommit.isEmpty()) {
+      return;
+    }
+    try {
+      try {
+        consumer.commitSync(toCommit);
+      } catch (WakeupException pendingStop) {
+        consumer.commitSync(toCommit); // the wakeup from stop() was consumed by the first try
+      }
+      offsets.committed(toCommit);
+    } catch (KafkaException e) {
+      log.warn("Final offset commit failed; answered records may be redelivered: {}", e.toString());
+    }
+  }
+
+  private void shutDown() {
+    try {
+      release(consumer.assignment(), true);
+    } catch (RuntimeException e) {
+      log.warn("Shutdown was not clean: {}", e.toString());
+    } finally {
+      consumer.close();
+    }
+  }
+
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        release(partitions, true);
+      }
+      health.assignedPartitions(consumer.assignment().size() - partitions.size());
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      release(partitions, false);
+      health.assignedPartitions(0);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      health.assignedPartitions(consumer.assignment().size());
+      log.info("Assigned partitions {}", partitions);
+    }
+  }
+}

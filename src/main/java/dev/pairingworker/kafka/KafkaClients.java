@@ -1,0 +1,49 @@
+package dev.pairingworker.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Client settings: the worker's defaults, then the user's {@code kafka.*} settings on top, then the few settings
+ * the worker's guarantees depend on, which cannot be overridden.
+ */
+public final class KafkaClients {
+  private KafkaClients() {}
+
+  /** Consumer settings for the command topic. */
+  public static Map<String, Object> consumer(
+      Map<String, Object> userSettings, String groupId, int maxBuffered) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // Skip records of aborted producer transactions: they were never meant to be commands.
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(500, maxBuffered));
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-consumer");
+    p.putAll(userSettings);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    // Offsets are committed by the worker, only up to answered records (at-least-once).
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
+  /** Producer settings for replies and dead letters. */
+  public static Map<String, Object> producer(Map<String, Object> userSettings) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "pairing-worker-producer");
+    p.putAll(userSettings);
+    // A reply counts only once every in-sync replica has it; no duplicates from producer retries.
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return p;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.pairingworker.kafka;
+
+import dev.pairingworker.command.Command;
+import dev.pairingworker.command.CommandDecoder;
+import dev.pairingworker.command.Decoded;
+import dev.pairingworker.command.RecordSource;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.command.ReplyStatus;
+import dev.pairingworker.dispatch.Dispatcher;
+import dev.pairingworker.dispatch.OffsetTracker;
+import dev.pairingworker.execute.CommandExecutor;
+import dev.pairingworker.metrics.WorkerMetrics;
+import dev.pairingworker.pingone.ExternalIds;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens to one polled record: a valid command goes to the dispatcher, an invalid one is answered
+ * REJECTED and dead-lettered at once. Either way the record's offset is released for commit only when its
+ * reply (and dead-letter copy) is acknowledged.
+ */
+public final class RecordHandler {
+  private static final Logger log = LoggerFactory.getLogger(RecordHandler.class);
+
+  private final CommandDecoder decoder;
+  private final OffsetTracker offsets;
+  private final ReplyPublisher publisher;
+  private final DeadLetters deadLetters;
+  private final CommandExecutor executor;
+  private final WorkerMetrics metrics;
+  private final Clock clock;
+  private final Dispatcher dispatcher;
+
+  public RecordHandler(
+      CommandDecoder decoder,
+      OffsetTracker offsets,
+      ReplyPublisher publisher,
+      DeadLetters deadLetters,
+      CommandExecutor executor,
+      WorkerMetrics metrics,
+      Clock clock,
+      int maxInFlight) {
+    this.decoder = decoder;
+    this.offsets = offsets;
+    this.publisher = publisher;
+    this.deadLetters = deadLetters;
+    this.executor = executor;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.dispatcher = new Dispatcher(maxInFlight, this::run);
+  }
+
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** Takes a record polled from the commands topic. Never blocks on PingOne. */
+  public void handle(ConsumerRecord<byte[], byte[]> record) {
+    offsets.track(new TopicPartition(record.topic(), record.partition()), record.offset());
+    Decoded decoded = decoder.decode(record);
+    if (decoded instanceof Decoded.Accepted accepted) {
+      dispatcher.submit(accepted.command());
+    } else {
+      reject(record, (Decoded.Rejected) decoded);
+    }
+  }
+
+  private void reject(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejected) {
+    log.warn(
+        "Rejected record {}-{}@{} (transaction {}): {} {}: {}",
+        record.topic(), record.partition(), record.offset(),
+        rejected.transactionId() == null ? "-" : ExternalIds.sanitise(rejected.transactionId()),
+        rejected.rejection().code(), rejected.rejection().target(), rejected.rejection().message());
+    metrics.commandAnswered(rejected.op(), ReplyStatus.REJECTED);
+    metrics.deadLettered(rejected.rejection().code());
+    CompletableFuture<Void> deadLettered = publisher.send(deadLetters.of(record, rejected.rejection()));
+    CompletableFuture<Void> replied =
+        rejected.route().key() == null
+            ? CompletableFuture.completedFuture(null)
+            : publisher.reply(rejected.route(), Reply.rejected(rejected, clock.instant()));
+    CompletableFuture.allOf(deadLettered, replied).thenRun(() -> answered(rejected.source()));
+  }
+
+  /** The dispatcher's work: execute, then hand the reply to the producer, which frees the slot. */
+  private CompletableFuture<Void> run(Command command) {
+    return executor
+        .execute(command)
+        .thenAccept(
+            reply -> {
+              logOutcome(command, reply);
+              metrics.commandAnswered(reply.op(), reply.status());
+              publisher.reply(command.route(), reply).thenRun(() -> answered(command.source()));
+            });
+  }
+
+  private void answered(RecordSource source) {
+    offsets.answered(new TopicPartition(source.topic(), source.partition()), source.offset());
+  }
+
+  private static void logOutcome(Command command, Reply reply) {
+    log.info(
+        "{} {} user {} in {}: {} (HTTP {}, {} attempts, PingOne Correlation-Id {})",
+        ExternalIds.sanitise(command.transactionId()), command.op().wireName(), command.userId(),
+        command.environmentId(), reply.status(), reply.httpStatus(), reply.attempts(),
+        reply.pingOneCorrelationId());
+  }
+}

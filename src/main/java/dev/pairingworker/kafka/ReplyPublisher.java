@@ -1,0 +1,141 @@
+package dev.pairingworker.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairingworker.command.CommandDecoder;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.command.ReplyRoute;
+import dev.pairingworker.metrics.WorkerMetrics;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends replies and dead-letter records, and keeps trying until the broker acknowledges them: the record's
+ * offset is committed only then. A reply a custom {@code kafka_replyTopic} keeps refusing (missing topic, no
+ * permission) goes to the default reply topic after a few attempts, with a header saying why, so one bad
+ * header cannot stall its partition.
+ */
+public final class ReplyPublisher {
+  /** Header on a reply that could not be delivered to the topic its command asked for. */
+  public static final String REDIRECTED_HEADER = "pairing_worker.reply.redirected-from";
+
+  private static final Logger log = LoggerFactory.getLogger(ReplyPublisher.class);
+  private static final int REDIRECT_AFTER_ATTEMPTS = 3;
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final Producer<byte[], byte[]> producer;
+  private final ObjectMapper json;
+  private final String defaultReplyTopic;
+  private final WorkerMetrics metrics;
+  private final ScheduledExecutorService retries;
+  private volatile boolean closed;
+
+  public ReplyPublisher(
+      Producer<byte[], byte[]> producer,
+      ObjectMapper json,
+      String defaultReplyTopic,
+      WorkerMetrics metrics,
+      ScheduledExecutorService retries) {
+    this.producer = producer;
+    this.json = json;
+    this.defaultReplyTopic = defaultReplyTopic;
+    this.metrics = metrics;
+    this.retries = retries;
+  }
+
+  /** Sends a reply; the future completes when the broker has acknowledged it. */
+  public CompletableFuture<Void> reply(ReplyRoute route, Reply reply) {
+    RecordHeaders headers = new RecordHeaders();
+    if (route.correlationId() != null) {
+      headers.add(CommandDecoder.CORRELATION_ID_HEADER, route.correlationId());
+    }
+    return send(new ProducerRecord<>(route.topic(), null, route.key(), serialise(reply), headers));
+  }
+
+  /** Sends any record (dead letters) with the same persistence. */
+  public CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    attempt(record, 1, acknowledged);
+    return acknowledged;
+  }
+
+  /** Blocks until every record sent so far is acknowledged or failed. */
+  public void flush() {
+    producer.flush();
+  }
+
+  /** Stops sending: scheduled retries are abandoned and their records stay uncommitted (redelivered later). */
+  public void close() {
+    closed = true;
+  }
+
+  private void attempt(
+      ProducerRecord<byte[], byte[]> record, int attempt, CompletableFuture<Void> acknowledged) {
+    if (closed) {
+      acknowledged.completeExceptionally(new IllegalStateException("the reply publisher is closed"));
+      return;
+    }
+    try {
+      producer.send(
+          record,
+          (metadata, failure) -> {
+            if (failure == null) {
+              acknowledged.complete(null);
+            } else {
+              retryLater(record, attempt, acknowledged, failure);
+            }
+          });
+    } catch (KafkaException e) {
+      retryLater(record, attempt, acknowledged, e);
+    }
+  }
+
+  private void retryLater(
+      ProducerRecord<byte[], byte[]> record,
+      int attempt,
+      CompletableFuture<Void> acknowledged,
+      Exception failure) {
+    metrics.replySendFailed();
+    ProducerRecord<byte[], byte[]> next = record;
+    if (attempt >= REDIRECT_AFTER_ATTEMPTS
+        && isReply(record)
+        && !record.topic().equals(defaultReplyTopic)) {
+      next = redirect(record);
+    }
+    long delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10));
+    log.warn(
+        "Could not publish to topic {} (attempt {}): {}; retrying in {} ms",
+        record.topic(), attempt, failure.toString(), delay);
+    ProducerRecord<byte[], byte[]> toSend = next;
+    retries.schedule(() -> attempt(toSend, attempt + 1, acknowledged), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private boolean isReply(ProducerRecord<byte[], byte[]> record) {
+    return record.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC) == null;
+  }
+
+  private ProducerRecord<byte[], byte[]> redirect(ProducerRecord<byte[], byte[]> record) {
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    headers.add(REDIRECTED_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));
+    return new ProducerRecord<>(defaultReplyTopic, null, record.key(), record.value(), headers);
+  }
+
+  private byte[] serialise(Reply reply) {
+    try {
+      return json.writeValueAsBytes(reply);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.pairingworker.metrics;
+
+import dev.pairingworker.command.Op;
+import dev.pairingworker.command.ReplyStatus;
+import dev.pairingworker.pingone.PingOneObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** The worker's meters on a registry that is passed in, never global. */
+public final class WorkerMetrics implements PingOneObserver {
+  private static final Duration[] LATENCY_BUCKETS = {
+    Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)
+  };
+
+  private final MeterRegistry registry;
+
+  public WorkerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void commandAnswered(String op, ReplyStatus status) {
+    counter(Metric.COMMANDS, "op", op == null ? "unknown" : op, "status", status.name()).increment();
+  }
+
+  public void deadLettered(String code) {
+    counter(Metric.DEAD_LETTERS, "code", code).increment();
+  }
+
+  public void replySendFailed() {
+    counter(Metric.REPLY_SEND_FAILURES).increment();
+  }
+
+  /** Registers a gauge read from {@code value} at each scrape. */
+  public void gauge(Metric metric, Supplier<Number> value) {
+    Gauge.builder(metric.meterName(), value).description(metric.description()).register(registry);
+  }
+
+  @Override
+  public void apiCall(Op op, String outcome, Duration elapsed) {
+    timer(Metric.PINGONE_REQUEST, "op", op.wireName(), "status", outcome).record(elapsed);
+  }
+
+  @Override
+  public void tokenRequest(String outcome, Duration elapsed) {
+    timer(Metric.TOKEN_REQUEST, "status", outcome).record(elapsed);
+  }
+
+  private Counter counter(Metric metric, String... tags) {
+    return Counter.builder(metric.meterName()).description(metric.description()).tags(tags).register(registry);
+  }
+
+  private Timer timer(Metric metric, String... tags) {
+    return Timer.builder(metric.meterName())
+        .description(metric.description())
+        .tags(tags)
+        .serviceLevelObjectives(LATENCY_BUCKETS)
+        .register(registry);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.pairingworker.pingone;
+
+import java.time.Duration;
+
+/** Spaces PingOne calls out. Thread-safe; callers wait the returned delay without blocking a thread. */
+public interface RateLimiter {
+  /** Takes a permit and returns how long the caller must wait before using it. */
+  Duration reserve();
+
+  /** Feedback from each answer, so an adaptive limiter can slow down on 429s. */
+  default void onAnswer(int httpStatus) {}
+
+  /** No limit. */
+  static RateLimiter unlimited() {
+    return () -> Duration.ZERO;
+  }
+}
