@@ -3,8 +3,9 @@ package dev.pairingworker.config;
 import java.util.List;
 
 /**
- * The configuration is unusable. Every message names the offending key and, unless the key is secret, the
- * offending value; {@link #errors()} lists each problem found when several were collected at once.
+ * The configuration is unusable. Every message names the offending key and, unless the key is
+ * secret, the offending value; {@link #errors()} lists each problem found when several were
+ * collected at once.
  */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -5,10 +5,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One configuration key, defined once: name, type, default, validation, documentation and whether its value is
- * a secret. The catalogue of keys is {@link WorkerSettings}; the reference documentation is rendered from it.
+ * One configuration key, defined once: name, type, default, validation, documentation and whether
+ * its value is a secret. The catalogue of keys is {@link WorkerSettings}; the reference
+ * documentation is rendered from it.
  *
- * <p>A key has a literal default, a default derived from keys defined before it, or no default (required).
+ * <p>A key has a literal default, a default derived from keys defined before it, or no default
+ * (required).
  */
 public final class ConfigKey<T> {
   private final String name;
@@ -65,9 +67,14 @@ public final class ConfigKey<T> {
     return defaultText == null && derivedDefault == null;
   }
 
-  /** The default as text: the literal default, a description of a derived one, or empty when required. */
-  public Optional<String> defaultDescription() {
-    return Optional.ofNullable(defaultText != null ? defaultText : defaultDescription);
+  /** The literal default as written in a properties file, e.g. {@code 30s}; empty if none. */
+  public Optional<String> defaultValue() {
+    return Optional.ofNullable(defaultText);
+  }
+
+  /** How a derived default is computed, e.g. {@code from `pingone.region`}; empty if none. */
+  public Optional<String> derivedDefault() {
+    return Optional.ofNullable(defaultDescription);
   }
 
   /**
@@ -90,7 +97,10 @@ public final class ConfigKey<T> {
     }
   }
 
-  /** The value from {@code text}, else the default; empty when a derived default's inputs were invalid. */
+  /**
+   * The value from {@code text}, else the default; empty when a derived default's inputs were
+   * invalid.
+   */
   Optional<T> resolve(String text, ConfigValues resolved) {
     if (text != null) {
       return Optional.of(parse(text));
@@ -102,9 +112,7 @@ public final class ConfigKey<T> {
       return derivedDefault.apply(resolved);
     }
     throw new ConfigException(
-        name
-            + ": required but not set; set it in the properties file or as "
-            + envVariable());
+        name + ": required but not set; set it in the properties file or as " + envVariable());
   }
 
   @SuppressWarnings("unchecked") // values are stored only by put(ConfigKey<T>, T)

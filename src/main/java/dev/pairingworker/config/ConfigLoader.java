@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the worker's configuration: a properties file, overridden key by key by environment variables named
- * as {@link EnvNames} describes. Keys that are neither defined in {@link WorkerSettings} nor {@code kafka.*}
- * are rejected, so a misspelt key fails at start instead of being ignored.
+ * Reads the worker's configuration: a properties file, overridden key by key by environment
+ * variables named as {@link EnvNames} describes. Keys that are neither defined in {@link
+ * WorkerSettings} nor {@code kafka.*} are rejected, so a misspelt key fails at start instead of
+ * being ignored.
  */
 public final class ConfigLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
@@ -54,7 +55,10 @@ public final class ConfigLoader {
     return ConfigResolver.resolve(settings);
   }
 
-  /** The settings {@code env} overrides, by key; variables that match no key are ignored with a warning. */
+  /**
+   * The settings {@code env} overrides, by key; variables that match no key are ignored with a
+   * warning.
+   */
   static Map<String, String> fromEnvironment(Map<String, String> env) {
     Map<String, String> settings = new LinkedHashMap<>();
     env.forEach(
@@ -65,7 +69,8 @@ public final class ConfigLoader {
                       if (ConfigResolver.isKnown(key)) {
                         settings.put(key, text);
                       } else {
-                        LOG.warn("Ignoring environment variable {}: no key {} exists", variable, key);
+                        LOG.warn(
+                            "Ignoring environment variable {}: no key {} exists", variable, key);
                       }
                     }));
     return settings;

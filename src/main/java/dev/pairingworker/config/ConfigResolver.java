@@ -8,13 +8,17 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Turns key → text pairs (file and environment already merged) into a {@link WorkerConfig}, or every error. */
+/**
+ * Turns key → text pairs (file and environment already merged) into a {@link WorkerConfig}, or
+ * every error.
+ */
 final class ConfigResolver {
   private static final Map<String, ConfigKey<?>> BY_NAME =
       WorkerSettings.all().stream().collect(Collectors.toMap(ConfigKey::name, Function.identity()));
 
   /** Kafka settings the worker derives from its own keys; setting them twice would be ambiguous. */
-  private static final Map<String, String> OWNED_KAFKA_KEYS = Map.of("kafka.group.id", "worker.group.id");
+  private static final Map<String, String> OWNED_KAFKA_KEYS =
+      Map.of("kafka.group.id", "worker.group.id");
 
   private ConfigResolver() {}
 

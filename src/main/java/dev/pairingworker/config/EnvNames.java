@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The environment-variable spelling of a key, after Confluent's Docker images: {@code PAIRING_WORKER_} followed
- * by the key upper-cased, with {@code .} written {@code _}, {@code _} written {@code __} and {@code -} written
- * {@code ___}. So {@code worker.max.in-flight} is {@code PAIRING_WORKER_WORKER_MAX_IN___FLIGHT}.
+ * The environment-variable spelling of a key, after Confluent's Docker images: {@code
+ * PAIRING_WORKER_} followed by the key upper-cased, with {@code .} written {@code _}, {@code _}
+ * written {@code __} and {@code -} written {@code ___}. So {@code worker.max.in-flight} is {@code
+ * PAIRING_WORKER_WORKER_MAX_IN___FLIGHT}.
  */
 public final class EnvNames {
   /** Every variable of this application starts with this. */
@@ -21,14 +22,15 @@ public final class EnvNames {
   }
 
   /**
-   * The key a variable overrides, or empty when the name lacks the prefix. Runs of underscores are read left to
-   * right as {@code ___} → {@code -}, {@code __} → {@code _}, {@code _} → {@code .}.
+   * The key a variable overrides, or empty when the name lacks the prefix. Runs of underscores are
+   * read left to right as {@code ___} → {@code -}, {@code __} → {@code _}, {@code _} → {@code .}.
    */
   public static Optional<String> toKey(String variable) {
     if (!variable.startsWith(PREFIX) || variable.length() == PREFIX.length()) {
       return Optional.empty();
     }
     String rest = variable.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
-    return Optional.of(rest.replace("___", "-").replace("__", "\u0000").replace("_", ".").replace('\u0000', '_'));
+    return Optional.of(
+        rest.replace("___", "-").replace("__", "\u0000").replace("_", ".").replace('\u0000', '_'));
   }
 }

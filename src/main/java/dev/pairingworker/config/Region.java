@@ -30,7 +30,10 @@ public enum Region {
     return apiUrl;
   }
 
-  /** Base URL of the authorization server; the token URL is {@code {authUrl}/{environmentId}/as/token}. */
+  /**
+   * Base URL of the authorization server; the token URL is {@code
+   * {authUrl}/{environmentId}/as/token}.
+   */
   public URI authUrl() {
     return authUrl;
   }

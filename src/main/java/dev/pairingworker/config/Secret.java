@@ -3,8 +3,8 @@ package dev.pairingworker.config;
 import java.util.Objects;
 
 /**
- * A value that must not reach logs: {@link #toString()} is always {@code ****}; only {@link #reveal()} returns
- * the value, so every place that uses it is easy to find.
+ * A value that must not reach logs: {@link #toString()} is always {@code ****}; only {@link
+ * #reveal()} returns the value, so every place that uses it is easy to find.
  */
 public final class Secret {
   private final String value;

@@ -2,7 +2,10 @@ package dev.pairingworker.config;
 
 import java.util.Locale;
 
-/** How the worker authenticates to the PingOne token endpoint (the worker app's token endpoint auth method). */
+/**
+ * How the worker authenticates to the PingOne token endpoint (the worker app's token endpoint auth
+ * method).
+ */
 public enum TokenAuthMethod {
   /** Client id and secret in an HTTP Basic header; the default of Ping's own clients. */
   CLIENT_SECRET_BASIC,

@@ -63,7 +63,9 @@ interface Validator<T> {
     };
   }
 
-  /** Credentials travel over this URL: plain http only where the traffic cannot leave the machine. */
+  /**
+   * Credentials travel over this URL: plain http only where the traffic cannot leave the machine.
+   */
   static Validator<URI> httpsOrLoopback() {
     return value -> {
       if (value.getScheme().equalsIgnoreCase("http") && !isLoopback(value.getHost())) {

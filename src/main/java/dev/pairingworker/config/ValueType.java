@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * How the text of one key becomes a typed value. Parsers are strict ({@code 1.0} is not an int, {@code yes} not
- * a boolean) and their reasons never repeat the value, which may be a secret.
+ * How the text of one key becomes a typed value. Parsers are strict ({@code 1.0} is not an int,
+ * {@code yes} not a boolean) and their reasons never repeat the value, which may be a secret.
  *
  * @param name the type as the configuration reference shows it
  * @param parser turns stripped, non-empty text into a value
@@ -103,7 +103,8 @@ record ValueType<T>(String name, Parser<T> parser) {
   private static String parseUuid(String text) throws InvalidValueException {
     if (!UUID.matcher(text).matches()) {
       throw new InvalidValueException(
-          "must be a lowercase UUID (8-4-4-4-12 hex digits, e.g. 3f2a0c1e-8b5d-4e6f-9a7b-1c2d3e4f5a6b)");
+          "must be a lowercase UUID (8-4-4-4-12 hex digits, e.g."
+              + " 3f2a0c1e-8b5d-4e6f-9a7b-1c2d3e4f5a6b)");
     }
     return text;
   }

@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The worker's validated, immutable configuration. Obtain one from {@link ConfigLoader}, or from {@link
- * #of(Map)} in tests and demos; both apply the same validation.
+ * The worker's validated, immutable configuration. Obtain one from {@link ConfigLoader}, or from
+ * {@link #of(Map)} in tests and demos; both apply the same validation.
  */
 public final class WorkerConfig {
   private final ConfigValues values;
@@ -44,8 +44,8 @@ public final class WorkerConfig {
   }
 
   /**
-   * A configuration from key → text pairs, as if they were a properties file and no environment variables
-   * were set.
+   * A configuration from key → text pairs, as if they were a properties file and no environment
+   * variables were set.
    *
    * @throws ConfigException naming every invalid, missing or unknown key
    */
@@ -58,7 +58,10 @@ public final class WorkerConfig {
     return values.get(BOOTSTRAP_SERVERS);
   }
 
-  /** Every {@code kafka.*} key with the prefix stripped, {@code bootstrap.servers} included; unmodifiable. */
+  /**
+   * Every {@code kafka.*} key with the prefix stripped, {@code bootstrap.servers} included;
+   * unmodifiable.
+   */
   public Map<String, Object> kafkaProperties() {
     return kafkaProperties;
   }
@@ -159,8 +162,8 @@ public final class WorkerConfig {
   }
 
   /**
-   * Every key and value; secrets and credential-like {@code kafka.*} settings (names containing password,
-   * secret, jaas, credentials or user.info, or ending in .key) are shown as {@code ****}.
+   * Every key and value; secrets and credential-like {@code kafka.*} settings (names containing
+   * password, secret, jaas, credentials or user.info, or ending in .key) are shown as {@code ****}.
    */
   @Override
   public String toString() {

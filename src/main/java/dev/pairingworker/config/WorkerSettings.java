@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Every configuration key of the worker, each defined once. Besides these, any {@code kafka.*} key is passed
- * to every Kafka client with the prefix stripped (see {@link #KAFKA_PREFIX}).
+ * Every configuration key of the worker, each defined once. Besides these, any {@code kafka.*} key
+ * is passed to every Kafka client with the prefix stripped (see {@link #KAFKA_PREFIX}).
  */
 public final class WorkerSettings {
   /** Keys starting with this are Kafka client settings, passed through without validation. */
@@ -24,7 +24,9 @@ public final class WorkerSettings {
   public static final ConfigKey<String> GROUP_ID =
       ConfigKey.builder("worker.group.id", ValueType.STRING)
           .defaultValue("pairing-worker")
-          .doc("Kafka consumer group shared by all worker instances; partitions are spread among them.")
+          .doc(
+              "Kafka consumer group shared by all worker instances; partitions are spread among"
+                  + " them.")
           .build();
 
   /** Topic the commands are read from. */
@@ -87,27 +89,32 @@ public final class WorkerSettings {
   /** Base URL of the PingOne management API. */
   public static final ConfigKey<URI> API_URL =
       ConfigKey.builder("pingone.api.url", ValueType.URL)
-          .derivedDefault("from `pingone.region`", values -> values.find(REGION).map(Region::apiUrl))
+          .derivedDefault(
+              "from `pingone.region`", values -> values.find(REGION).map(Region::apiUrl))
           .validator(Validator.httpsOrLoopback())
           .doc(
-              "Base URL of the PingOne API, including /v1. Must be https; plain http is allowed only"
-                  + " for localhost, 127.0.0.0/8 and [::1] (e.g. the simulator).")
+              "Base URL of the PingOne API, including /v1. Must be https; plain http is allowed"
+                  + " only for localhost, 127.0.0.0/8 and [::1] (e.g. the simulator).")
           .build();
 
   /** Base URL of the PingOne authorization server. */
   public static final ConfigKey<URI> AUTH_URL =
       ConfigKey.builder("pingone.auth.url", ValueType.URL)
-          .derivedDefault("from `pingone.region`", values -> values.find(REGION).map(Region::authUrl))
+          .derivedDefault(
+              "from `pingone.region`", values -> values.find(REGION).map(Region::authUrl))
           .validator(Validator.httpsOrLoopback())
           .doc(
               "Base URL of the PingOne authorization server; the token URL is"
-                  + " {auth.url}/{pingone.environment.id}/as/token. Same https rule as pingone.api.url.")
+                  + " {auth.url}/{pingone.environment.id}/as/token. Same https rule as"
+                  + " pingone.api.url.")
           .build();
 
   /** The PingOne environment holding the users. */
   public static final ConfigKey<String> ENVIRONMENT_ID =
       ConfigKey.builder("pingone.environment.id", ValueType.LOWERCASE_UUID)
-          .doc("ID (lowercase UUID) of the PingOne environment that holds the users and the worker app.")
+          .doc(
+              "ID (lowercase UUID) of the PingOne environment that holds the users and the worker"
+                  + " app.")
           .build();
 
   /** Client id of the PingOne worker application. */

@@ -156,7 +156,7 @@ class ConfigLoaderTest {
 
     for (ConfigKey<?> key : WorkerSettings.all()) {
       if (commented.containsKey(key.name())) {
-        assertThat(key.defaultDescription()).as(key.name()).contains(commented.getProperty(key.name()));
+        assertThat(key.defaultValue()).as(key.name()).contains(commented.getProperty(key.name()));
       }
     }
   }

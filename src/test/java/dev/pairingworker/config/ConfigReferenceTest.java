@@ -36,8 +36,12 @@ class ConfigReferenceTest {
     assertThat(rendered)
         .contains(
             "| `worker.max.in-flight` | `PAIRING_WORKER_WORKER_MAX_IN___FLIGHT` | int | `64` |")
-        .contains("| `pingone.environment.id` | `PAIRING_WORKER_PINGONE_ENVIRONMENT_ID` | UUID | *required* |")
-        .contains("| `pingone.api.url` | `PAIRING_WORKER_PINGONE_API_URL` | URL | from `pingone.region` |")
+        .contains(
+            "| `pingone.environment.id` | `PAIRING_WORKER_PINGONE_ENVIRONMENT_ID` | UUID |"
+                + " *required* |")
+        .contains(
+            "| `pingone.api.url` | `PAIRING_WORKER_PINGONE_API_URL` | URL | from `pingone.region`"
+                + " |")
         .contains("| `kafka.*` | `PAIRING_WORKER_KAFKA_*` | string |");
   }
 }

@@ -41,7 +41,8 @@ class WorkerConfigTest {
     WorkerConfig config = WorkerConfig.of(required());
 
     assertThat(config.bootstrapServers()).isEqualTo("localhost:9092");
-    assertThat(config.kafkaProperties()).containsExactly(Map.entry("bootstrap.servers", "localhost:9092"));
+    assertThat(config.kafkaProperties())
+        .containsExactly(Map.entry("bootstrap.servers", "localhost:9092"));
     assertThat(config.groupId()).isEqualTo("pairing-worker");
     assertThat(config.commandsTopic()).isEqualTo("pingone.pairing-keys.commands");
     assertThat(config.repliesTopic()).isEqualTo("pingone.pairing-keys.replies");
@@ -180,7 +181,8 @@ class WorkerConfigTest {
     assertRejected(
         "worker.max.inflight",
         "10",
-        "worker.max.inflight: unknown key; check the spelling (only kafka.* keys are passed through)");
+        "worker.max.inflight: unknown key; check the spelling (only kafka.* keys are passed"
+            + " through)");
   }
 
   @Test
@@ -194,7 +196,8 @@ class WorkerConfigTest {
     Map<String, String> settings = required();
     settings.put("kafka.bootstrap.servers", "broker-1:9092, [::1]:9093");
     settings.put("kafka.security.protocol", "SASL_SSL");
-    settings.put("kafka.sasl.jaas.config", "org.example.Login required password=\"" + SECRET + "\";");
+    settings.put(
+        "kafka.sasl.jaas.config", "org.example.Login required password=\"" + SECRET + "\";");
 
     WorkerConfig config = WorkerConfig.of(settings);
 
@@ -202,7 +205,8 @@ class WorkerConfigTest {
         .containsOnly(
             Map.entry("bootstrap.servers", "broker-1:9092, [::1]:9093"),
             Map.entry("security.protocol", "SASL_SSL"),
-            Map.entry("sasl.jaas.config", "org.example.Login required password=\"" + SECRET + "\";"));
+            Map.entry(
+                "sasl.jaas.config", "org.example.Login required password=\"" + SECRET + "\";"));
     assertThatThrownBy(() -> config.kafkaProperties().put("x", "y"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
