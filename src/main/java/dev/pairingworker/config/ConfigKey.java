@@ -116,7 +116,7 @@ public final class ConfigKey<T> {
   }
 
   @SuppressWarnings("unchecked") // values are stored only by put(ConfigKey<T>, T)
-  T valueClassCast(Object value) {
+  T cast(Object value) {
     return (T) value;
   }
 

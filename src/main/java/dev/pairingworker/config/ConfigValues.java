@@ -13,7 +13,7 @@ final class ConfigValues {
   }
 
   <T> Optional<T> find(ConfigKey<T> key) {
-    return Optional.ofNullable(key.valueClassCast(values.get(key)));
+    return Optional.ofNullable(key.cast(values.get(key)));
   }
 
   <T> T get(ConfigKey<T> key) {

@@ -131,6 +131,23 @@ class WorkerConfigTest {
   }
 
   @Test
+  void aLoopbackLookalikeIsNotLoopback() {
+    assertRejected(
+        "pingone.api.url",
+        "http://127.0.0.1.nip.io/v1",
+        "pingone.api.url: invalid value 'http://127.0.0.1.nip.io/v1': must use https;"
+            + " plain http is allowed only for localhost, 127.0.0.0/8 and [::1]");
+  }
+
+  @Test
+  void anInvalidRegionIsReportedOnceNotAgainForTheUrlsItWouldHaveChosen() {
+    assertRejected(
+        "pingone.region",
+        "mars",
+        "pingone.region: invalid value 'mars': must be one of NA, EU, CA, AP, AU, SG");
+  }
+
+  @Test
   void aUrlMustBeAbsoluteHttp() {
     assertRejected(
         "pingone.api.url",
