@@ -30,7 +30,12 @@ public final class OffsetTracker {
 
   /** Records that a polled record awaits its answer. Offsets of a partition arrive in increasing order. */
   public synchronized void track(TopicPartition tp, long offset) {
-    Partition p = partitions.computeIfAbsent(tp, k -> new Partition());
+    Partition p = partitions.get(tp);
+    if (p == null) {
+      p = new Partition();
+      p.committed = offset; // the consumer started here: that position is already committed or reset
+      partitions.put(tp, p);
+    }
     p.unanswered.addLast(offset);
     p.next = offset + 1;
     pending++;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -118,6 +119,7 @@ class DispatcherTest {
     Map<Integer, List<Long>> seen = new ConcurrentHashMap<>();
     AtomicInteger concurrentForOneUser = new AtomicInteger();
     Map<Integer, AtomicInteger> active = new ConcurrentHashMap<>();
+    CountDownLatch allRan = new CountDownLatch(users * perUser);
     Dispatcher dispatcher =
         new Dispatcher(
             16,
@@ -131,6 +133,7 @@ class DispatcherTest {
                       seen.computeIfAbsent(user, u -> Collections.synchronizedList(new ArrayList<>()))
                           .add(command.source().offset());
                       active.get(user).decrementAndGet();
+                      allRan.countDown();
                     },
                     pool));
     long offset = 0;
@@ -139,8 +142,7 @@ class DispatcherTest {
         dispatcher.submit(get(user, 0, offset++));
       }
     }
-    pool.shutdown();
-    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(allRan.await(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(concurrentForOneUser).hasValue(0);
     assertThat(seen).hasSize(users);
