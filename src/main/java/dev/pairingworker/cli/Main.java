@@ -1,10 +1,24 @@
 package dev.pairingworker.cli;
 
-/** Entry point of {@code pairing-worker.jar}; the subcommands are wired here. */
-public final class Main {
-  private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code pairing-worker.jar}. */
+@Command(
+    name = "pairing-worker",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Executes PingOne MFA pairing-key commands from Kafka and publishes the replies.",
+    subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    throw new UnsupportedOperationException("subcommands are not wired yet");
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 }
