@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * PingOne's API error bodies: {@code {"id", "code", "message", "details"?}}. Codes and messages follow the
- * reference; where PingOne's exact text is unknown (401, 405, 415) the wording is a plausible stand-in. Clients
- * should classify by HTTP status first, as Ping advises.
+ * PingOne's API error bodies: {@code {"id", "code", "message", "details"?}}. Codes and messages
+ * follow the reference; where PingOne's exact text is unknown (401, 405, 415) the wording is a
+ * plausible stand-in. Clients should classify by HTTP status first, as Ping advises.
  */
 final class ApiErrors {
   private static final String PREFIX = "The request could not be completed. ";
@@ -20,7 +20,8 @@ final class ApiErrors {
 
   static SimResponse invalidToken() {
     ErrorDetail detail =
-        new ErrorDetail("INVALID_TOKEN", null, "The access token is missing, invalid or expired.", null);
+        new ErrorDetail(
+            "INVALID_TOKEN", null, "The access token is missing, invalid or expired.", null);
     return error(401, "ACCESS_FAILED", "You do not have access to this resource.", List.of(detail))
         .withHeader("WWW-Authenticate", "Bearer");
   }
@@ -30,10 +31,13 @@ final class ApiErrors {
   }
 
   static SimResponse invalidData(List<ErrorDetail> details) {
-    return error(400, "INVALID_DATA", "One or more validation errors were in the request.", details);
+    return error(
+        400, "INVALID_DATA", "One or more validation errors were in the request.", details);
   }
 
-  /** PingOne's code for 405 is not documented; {@code METHOD_NOT_ALLOWED} is the plausible choice. */
+  /**
+   * PingOne's code for 405 is not documented; {@code METHOD_NOT_ALLOWED} is the plausible choice.
+   */
   static SimResponse methodNotAllowed(String allowed) {
     return error(405, "METHOD_NOT_ALLOWED", "The request method is not allowed.", List.of())
         .withHeader("Allow", allowed);

@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The client credentials a token request presented, by HTTP Basic ({@code CLIENT_SECRET_BASIC}) or by form
- * fields ({@code CLIENT_SECRET_POST}). Basic credentials are compared as sent, without the form-decoding
- * RFC 6749 asks for, because most clients do not encode them.
+ * The client credentials a token request presented, by HTTP Basic ({@code CLIENT_SECRET_BASIC}) or
+ * by form fields ({@code CLIENT_SECRET_POST}). Basic credentials are compared as sent, without the
+ * form-decoding RFC 6749 asks for, because most clients do not encode them.
  */
 record ClientCredentials(String clientId, String clientSecret) {
 
@@ -52,7 +52,8 @@ record ClientCredentials(String clientId, String clientSecret) {
     if (colon < 0) {
       return new Failed(Problem.MALFORMED);
     }
-    return new Found(new ClientCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    return new Found(
+        new ClientCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
   }
 
   /** Compares in constant time so the simulator does not teach clients timing tricks. */
@@ -61,7 +62,8 @@ record ClientCredentials(String clientId, String clientSecret) {
   }
 
   private static boolean equal(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Keeps the secret out of logs and assertion messages. */

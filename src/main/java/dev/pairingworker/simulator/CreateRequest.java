@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The optional create body {@code {"applications": [{"id": UUID}], "policy": {"id": UUID}}}. Unknown fields
- * are ignored, as PingOne ignores them. The policy is validated but not stored: the resource does not show it.
+ * The optional create body {@code {"applications": [{"id": UUID}], "policy": {"id": UUID}}}.
+ * Unknown fields are ignored, as PingOne ignores them. The policy is validated but not stored: the
+ * resource does not show it.
  *
  * @param applicationIds the application ids, in the order given; empty when none
  */
@@ -28,10 +29,12 @@ record CreateRequest(List<String> applicationIds) {
     try {
       root = Json.read(request.body());
     } catch (IOException e) {
-      return invalid(new ErrorDetail("INVALID_VALUE", null, "The request body is not valid JSON.", null));
+      return invalid(
+          new ErrorDetail("INVALID_VALUE", null, "The request body is not valid JSON.", null));
     }
     if (root == null || !root.isObject()) {
-      return invalid(new ErrorDetail("INVALID_VALUE", null, "The request body must be a JSON object.", null));
+      return invalid(
+          new ErrorDetail("INVALID_VALUE", null, "The request body must be a JSON object.", null));
     }
     List<ErrorDetail> details = new ArrayList<>();
     List<String> applicationIds = applications(root.get("applications"), details);

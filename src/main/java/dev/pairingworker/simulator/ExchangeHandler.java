@@ -21,9 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bridges the JDK server and the responder chain: decodes the request, asks the chain for a response, records
- * both, and sends the response — at once, or later from the scheduler when latency applies. Delayed responses
- * never hold a server thread: the exchange stays open after {@link #handle} returns until it is closed.
+ * Bridges the JDK server and the responder chain: decodes the request, asks the chain for a
+ * response, records both, and sends the response — at once, or later from the scheduler when
+ * latency applies. Delayed responses never hold a server thread: the exchange stays open after
+ * {@link #handle} returns until it is closed.
  */
 final class ExchangeHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
@@ -84,8 +85,8 @@ final class ExchangeHandler implements HttpHandler {
   }
 
   /**
-   * The JDK server decodes header bytes as ISO-8859-1, while clients send non-ASCII values as UTF-8 bytes;
-   * re-decoding recovers what the client meant.
+   * The JDK server decodes header bytes as ISO-8859-1, while clients send non-ASCII values as UTF-8
+   * bytes; re-decoding recovers what the client meant.
    */
   private static List<String> utf8(List<String> values) {
     List<String> decoded = new ArrayList<>(values.size());

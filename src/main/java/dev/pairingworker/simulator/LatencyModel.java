@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long the simulator waits before sending each response. Called once per request, possibly from several
- * threads at once, so implementations must be thread-safe. The delay never occupies a server thread: the
- * response is computed at once and sent later from a scheduler.
+ * How long the simulator waits before sending each response. Called once per request, possibly from
+ * several threads at once, so implementations must be thread-safe. The delay never occupies a
+ * server thread: the response is computed at once and sent later from a scheduler.
  */
 @FunctionalInterface
 public interface LatencyModel {

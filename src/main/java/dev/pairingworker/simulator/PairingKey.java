@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A stored pairing key. {@code code} is the credential itself: never log it (the record's
- * {@link #toString()} masks it).
+ * A stored pairing key. {@code code} is the credential itself: never log it (the record's {@link
+ * #toString()} masks it).
  */
 record PairingKey(
     String id,
@@ -26,8 +26,18 @@ record PairingKey(
 
   @Override
   public String toString() {
-    return "PairingKey[id=" + id + ", environmentId=" + environmentId + ", userId=" + userId
-        + ", code=****, applicationIds=" + applicationIds + ", createdAt=" + createdAt
-        + ", expiresAt=" + expiresAt + "]";
+    return "PairingKey[id="
+        + id
+        + ", environmentId="
+        + environmentId
+        + ", userId="
+        + userId
+        + ", code=****, applicationIds="
+        + applicationIds
+        + ", createdAt="
+        + createdAt
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 }

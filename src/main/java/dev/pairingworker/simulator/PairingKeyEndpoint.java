@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Create, read and delete of {@code /environments/{e}/users/{u}/pairingKeys[/{k}]}, for a caller whose token
- * was already accepted. Checks run in the order a gateway would apply them: method (405), path ids (400
- * INVALID_REQUEST — a malformed id is a bad request, not an absent resource), content type (415), body (400
- * INVALID_DATA), then the store (404, or 400 SIZE_LIMIT_EXCEEDED).
+ * Create, read and delete of {@code /environments/{e}/users/{u}/pairingKeys[/{k}]}, for a caller
+ * whose token was already accepted. Checks run in the order a gateway would apply them: method
+ * (405), path ids (400 INVALID_REQUEST — a malformed id is a bad request, not an absent resource),
+ * content type (415), body (400 INVALID_DATA), then the store (404, or 400 SIZE_LIMIT_EXCEEDED).
  */
 final class PairingKeyEndpoint {
   private final PairingKeyStore store;
@@ -52,7 +52,8 @@ final class PairingKeyEndpoint {
   }
 
   private SimResponse create(SimRequest request, String environmentId, String userId) {
-    // Ping's clients always send a JSON Content-Type; a body without one is refused, no body at all is fine.
+    // Ping's clients always send a JSON Content-Type; a body without one is refused, no body at all
+    // is fine.
     String contentType = request.header("Content-Type");
     if (contentType == null ? request.hasBody() : !MediaTypes.isJson(contentType)) {
       return ApiErrors.unsupportedMediaType();

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every user's pairing keys. Any well-formed user exists implicitly. Expired keys are dropped as they are met,
- * so an expired key reads as absent (404): PingOne's behaviour for reading an expired key is unconfirmed, and
- * "gone" is what a client has to handle anyway.
+ * Every user's pairing keys. Any well-formed user exists implicitly. Expired keys are dropped as
+ * they are met, so an expired key reads as absent (404): PingOne's behaviour for reading an expired
+ * key is unconfirmed, and "gone" is what a client has to handle anyway.
  */
 final class PairingKeyStore {
   private static final int CODE_DIGITS = 12;
@@ -40,12 +40,20 @@ final class PairingKeyStore {
   record LimitReached(int limit) implements CreateOutcome {}
 
   CreateOutcome create(String environmentId, String userId, List<String> applicationIds) {
-    // PingOne reports milliseconds; truncating here keeps expiresAt - createdAt exactly the lifetime.
+    // PingOne reports milliseconds; truncating here keeps expiresAt - createdAt exactly the
+    // lifetime.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     PairingKey key =
         new PairingKey(
-            Ids.random(), environmentId, userId, newCode(), applicationIds, now, now.plus(lifetime));
-    UserKeys keys = keysByUser.computeIfAbsent(new UserRef(environmentId, userId), ref -> new UserKeys());
+            Ids.random(),
+            environmentId,
+            userId,
+            newCode(),
+            applicationIds,
+            now,
+            now.plus(lifetime));
+    UserKeys keys =
+        keysByUser.computeIfAbsent(new UserRef(environmentId, userId), ref -> new UserKeys());
     return keys.addIfRoom(key, now, maxValidKeysPerUser)
         ? new Created(key)
         : new LimitReached(maxValidKeysPerUser);

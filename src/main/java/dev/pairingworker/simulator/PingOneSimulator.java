@@ -11,23 +11,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process PingOne for tests: the OAuth client-credentials token endpoint and the MFA pairing-key API
- * (create, read, delete), served over real HTTP by the JDK's {@link HttpServer}. Start it on port 0, point the
- * client at {@link #authBaseUrl()} and {@link #apiBaseUrl()}, then inspect {@link #requests()}.
+ * An in-process PingOne for tests: the OAuth client-credentials token endpoint and the MFA
+ * pairing-key API (create, read, delete), served over real HTTP by the JDK's {@link HttpServer}.
+ * Start it on port 0, point the client at {@link #authBaseUrl()} and {@link #apiBaseUrl()}, then
+ * inspect {@link #requests()}.
  *
- * <p>Choices where PingOne's behaviour is unconfirmed: a malformed id in an API path is 400 INVALID_REQUEST;
- * reading or deleting an expired key is 404; the key beyond the per-user limit is 400 INVALID_DATA with detail
- * SIZE_LIMIT_EXCEEDED; every well-formed environment and user exists.
+ * <p>Choices where PingOne's behaviour is unconfirmed: a malformed id in an API path is 400
+ * INVALID_REQUEST; reading or deleting an expired key is 404; the key beyond the per-user limit is
+ * 400 INVALID_DATA with detail SIZE_LIMIT_EXCEEDED; every well-formed environment and user exists.
+ *
+ * <p>Known differences from PingOne: response header names go out as the JDK server normalises them
+ * ({@code Correlation-id}; header names are case-insensitive, so clients must not care), and a token is
+ * accepted for any environment, not only the one it was issued for.
  *
  * <pre>{@code
  * try (PingOneSimulator sim = PingOneSimulator.start(SimulatorSettings.defaults())) {
- *   URI token = sim.authBaseUrl().resolve("/" + environmentId + "/as/token");
+ *   URI tokenUrl = sim.tokenUrl(environmentId); // POST grant_type=client_credentials here
+ *   URI api = sim.apiBaseUrl(); // then {api}/environments/{e}/users/{u}/pairingKeys
  *   ...
+ *   assertThat(sim.requests()).extracting(RecordedRequest::status).contains(201);
  * }
  * }</pre>
  */
@@ -35,6 +43,7 @@ public final class PingOneSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PingOneSimulator.class);
   private static final int SERVER_THREADS = 4;
   private static final int SCHEDULER_THREADS = 2;
+
   /** Large enough that hundreds of simultaneous connects are not dropped by a full accept queue. */
   private static final int BACKLOG = 1024;
 
@@ -46,6 +55,7 @@ public final class PingOneSimulator implements AutoCloseable {
   private final TokenStore tokens;
   private final PairingKeyStore keys;
   private final RequestLog log = new RequestLog();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private volatile LatencyModel latency;
 
   private PingOneSimulator(SimulatorSettings settings) throws IOException {
@@ -58,7 +68,8 @@ public final class PingOneSimulator implements AutoCloseable {
         new PairingKeyStore(
             settings.clock(), settings.pairingKeyLifetime(), settings.maxValidKeysPerUser());
     serverThreads = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads("pingone-sim-http"));
-    scheduler = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads("pingone-sim-delay"));
+    scheduler =
+        new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads("pingone-sim-delay"));
     scheduler.setRemoveOnCancelPolicy(true);
     Responder chain = newChain(settings);
     server.createContext(
@@ -75,7 +86,8 @@ public final class PingOneSimulator implements AutoCloseable {
   }
 
   /**
-   * The responder chain. Stages that answer instead of the endpoints (fault injection) wrap the router here.
+   * The responder chain. Stages that answer instead of the endpoints (fault injection) wrap the
+   * router here.
    */
   private Responder newChain(SimulatorSettings settings) {
     TokenEndpoint tokenEndpoint =
@@ -93,7 +105,10 @@ public final class PingOneSimulator implements AutoCloseable {
     return apiBaseUrl;
   }
 
-  /** The auth base, e.g. {@code http://127.0.0.1:PORT}; the token URL is {@code {auth}/{envId}/as/token}. */
+  /**
+   * The auth base, e.g. {@code http://127.0.0.1:PORT}; the token URL is {@code
+   * {auth}/{envId}/as/token}.
+   */
   public URI authBaseUrl() {
     return authBaseUrl;
   }
@@ -112,7 +127,9 @@ public final class PingOneSimulator implements AutoCloseable {
     log.clear();
   }
 
-  /** Expires every token issued so far, as if their hour had passed; tokens issued later are valid. */
+  /**
+   * Expires every token issued so far, as if their hour had passed; tokens issued later are valid.
+   */
   public void expireAllTokens() {
     tokens.expireAll();
   }
@@ -127,9 +144,12 @@ public final class PingOneSimulator implements AutoCloseable {
     return keys.validKeyCount(environmentId, userId);
   }
 
-  /** Stops at once: open connections are closed and delayed responses are dropped. */
+  /** Stops at once: open connections are closed and delayed responses are dropped. Idempotent. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.stop(0);
     scheduler.shutdownNow();
     serverThreads.shutdownNow();

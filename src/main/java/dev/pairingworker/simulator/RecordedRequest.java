@@ -9,10 +9,12 @@ import java.time.Instant;
  * @param receivedAt when the request arrived, by the simulator's clock
  * @param method the HTTP method
  * @param path the raw (still percent-encoded) request path, without the query
- * @param transactionId the {@code X-Ping-External-Transaction-ID} value as the client sent it (its UTF-8 bytes
- *     decoded), or {@code null} when absent
- * @param sessionId the {@code X-Ping-External-Session-ID} value as sent, or {@code null} when absent
- * @param token the state of the bearer token; always {@link TokenState#NONE} for token-endpoint requests
+ * @param transactionId the {@code X-Ping-External-Transaction-ID} value as the client sent it (its
+ *     UTF-8 bytes decoded), or {@code null} when absent
+ * @param sessionId the {@code X-Ping-External-Session-ID} value as sent, or {@code null} when
+ *     absent
+ * @param token the state of the bearer token; always {@link TokenState#NONE} for token-endpoint
+ *     requests
  * @param status the HTTP status of the response
  * @param correlationId the {@code Correlation-Id} header of the response
  */

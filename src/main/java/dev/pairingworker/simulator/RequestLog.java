@@ -5,12 +5,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The thread-safe log behind {@link PingOneSimulator#requests()}. A request takes its place in the order when
- * it arrives but is written only once its response is decided, so concurrent requests keep arrival order.
+ * The thread-safe log behind {@link PingOneSimulator#requests()}. A request takes its place in the
+ * order when it arrives but is written only once its response is decided, so concurrent requests
+ * keep arrival order.
  */
 final class RequestLog {
   private final AtomicLong arrivals = new AtomicLong();
-  private final ConcurrentSkipListMap<Long, RecordedRequest> entries = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, RecordedRequest> entries =
+      new ConcurrentSkipListMap<>();
   private volatile long clearedBefore;
 
   /** Reserves the next place in arrival order. */

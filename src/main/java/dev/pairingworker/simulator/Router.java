@@ -1,9 +1,10 @@
 package dev.pairingworker.simulator;
 
 /**
- * The last responder of the chain: sends token requests to the {@link TokenEndpoint} and API requests, once
- * their bearer token is accepted, to the {@link PairingKeyEndpoint}. The token is checked before the route, as
- * PingOne's gateway does, so an unauthenticated caller learns nothing about which paths exist.
+ * The last responder of the chain: sends token requests to the {@link TokenEndpoint} and API
+ * requests, once their bearer token is accepted, to the {@link PairingKeyEndpoint}. The token is
+ * checked before the route, as PingOne's gateway does, so an unauthenticated caller learns nothing
+ * about which paths exist.
  */
 final class Router implements Responder {
   private final TokenEndpoint tokenEndpoint;
@@ -24,7 +25,9 @@ final class Router implements Responder {
     // -1 keeps empty segments, so "/a//b" and a trailing "/" never match a route by accident.
     String[] segments = request.path().split("/", -1);
     if (isApiPath(request.path())) {
-      return request.token() == TokenState.VALID ? api(request, segments) : ApiErrors.invalidToken();
+      return request.token() == TokenState.VALID
+          ? api(request, segments)
+          : ApiErrors.invalidToken();
     }
     if (segments.length == 4 && segments[2].equals("as") && segments[3].equals("token")) {
       return tokenEndpoint.respond(request, segments[1]);

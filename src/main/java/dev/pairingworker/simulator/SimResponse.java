@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A response decided but not yet sent. Keeping it a value lets a later stage (latency, fault injection)
- * delay, replace or drop it without touching the endpoint that produced it.
+ * A response decided but not yet sent. Keeping it a value lets a later stage (latency, fault
+ * injection) delay, replace or drop it without touching the endpoint that produced it.
  *
  * @param status the HTTP status
  * @param headers response headers other than {@code Correlation-Id}, which the sender adds

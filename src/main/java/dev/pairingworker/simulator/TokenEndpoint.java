@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code POST /{environmentId}/as/token} with {@code grant_type=client_credentials}. Errors use the OAuth 2.0
- * shape {@code {"error", "error_description"}} (PingOne's exact bodies are unconfirmed). A non-UUID
- * environment id is answered 400 {@code invalid_request}: the simulator treats every well-formed environment
- * as existing, so there is no "unknown environment" case to model.
+ * {@code POST /{environmentId}/as/token} with {@code grant_type=client_credentials}. Errors use the
+ * OAuth 2.0 shape {@code {"error", "error_description"}} (PingOne's exact bodies are unconfirmed).
+ * A non-UUID environment id is answered 400 {@code invalid_request}: the simulator treats every
+ * well-formed environment as existing, so there is no "unknown environment" case to model.
  */
 final class TokenEndpoint {
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -62,14 +62,17 @@ final class TokenEndpoint {
             .put("token_type", "Bearer")
             .put("expires_in", tokens.lifetime().toSeconds());
     // RFC 6749 section 5.1: token responses must not be cached.
-    return SimResponse.json(200, body).withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
+    return SimResponse.json(200, body)
+        .withHeader("Cache-Control", "no-store")
+        .withHeader("Pragma", "no-cache");
   }
 
   private static SimResponse credentialProblem(ClientCredentials.Problem problem) {
     return switch (problem) {
       case MISSING -> invalidClient("No client credentials were presented.");
       case MALFORMED -> invalidClient("The Basic credentials are malformed.");
-      case BOTH_METHODS -> oauthError(400, "invalid_request", "Use one client authentication method only.");
+      case BOTH_METHODS ->
+          oauthError(400, "invalid_request", "Use one client authentication method only.");
     };
   }
 
@@ -79,7 +82,8 @@ final class TokenEndpoint {
   }
 
   private static SimResponse oauthError(int status, String error, String description) {
-    return SimResponse.json(status, Json.object().put("error", error).put("error_description", description));
+    return SimResponse.json(
+        status, Json.object().put("error", error).put("error_description", description));
   }
 
   private static boolean isForm(String contentType) {
@@ -98,7 +102,8 @@ final class TokenEndpoint {
       try {
         form.putIfAbsent(decode(name), decode(value));
       } catch (IllegalArgumentException e) {
-        // A malformed %-escape: skip the pair, as a lenient server would; the checks above then fail cleanly.
+        // A malformed %-escape: skip the pair, as a lenient server would; the checks above then
+        // fail cleanly.
       }
     }
     return form;

@@ -6,7 +6,10 @@ public enum TokenState {
   NONE,
   /** A token this simulator issued and that has not expired. */
   VALID,
-  /** A token this simulator issued that has expired (by the clock or {@link PingOneSimulator#expireAllTokens}). */
+  /**
+   * A token this simulator issued that has expired (by the clock or {@link
+   * PingOneSimulator#expireAllTokens}).
+   */
   EXPIRED,
   /** A bearer value this simulator never issued. */
   UNKNOWN

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The access tokens this simulator issued. Tokens look like JWTs (PingOne issues JWTs) but are opaque here:
- * only the store's memory makes one valid, so a client cannot forge one and must not parse it.
+ * The access tokens this simulator issued. Tokens look like JWTs (PingOne issues JWTs) but are
+ * opaque here: only the store's memory makes one valid, so a client cannot forge one and must not
+ * parse it.
  */
 final class TokenStore {
   private static final String BEARER = "Bearer ";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final String HEADER =
-      BASE64URL.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+      BASE64URL.encodeToString(
+          "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
   private final Map<String, Instant> expiryByToken = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -59,7 +61,8 @@ final class TokenStore {
 
   /** Judges an {@code Authorization} header value; {@code null} means the header was absent. */
   TokenState inspect(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return TokenState.NONE;
     }
     Instant expiresAt = expiryByToken.get(authorization.substring(BEARER.length()).trim());

@@ -1,6 +1,7 @@
 package dev.pairingworker.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -37,7 +38,8 @@ class LatencyTest {
     HttpResponse<String> response = client.get(SimClient.newId(), SimClient.newId(), token);
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(200));
   }
 
   @Test
@@ -54,12 +56,32 @@ class LatencyTest {
               client.api(client.key(user, SimClient.newId()), token).GET().build(),
               BodyHandlers.ofString()));
     }
-    CompletableFuture.allOf(responses.toArray(CompletableFuture<?>[]::new)).get(10, TimeUnit.SECONDS);
+    CompletableFuture.allOf(responses.toArray(CompletableFuture<?>[]::new))
+        .get(10, TimeUnit.SECONDS);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
     // Serialised on 4 server threads this would take at least 200 * 100 ms / 4 = 5 s.
     assertThat(elapsed).isBetween(Duration.ofMillis(100), Duration.ofSeconds(3));
-    assertThat(responses).allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(404));
+    assertThat(responses)
+        .allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(404));
     assertThat(sim.requests()).hasSize(201);
+  }
+
+  @Test
+  void closeDropsDelayedResponsesPromptly() throws Exception {
+    String token = client.accessToken();
+    sim.setLatency(LatencyModel.fixed(Duration.ofMinutes(5)));
+    CompletableFuture<HttpResponse<String>> pending =
+        client.http.sendAsync(
+            client.api(client.key(SimClient.newId(), SimClient.newId()), token).GET().build(),
+            BodyHandlers.ofString());
+    await().atMost(Duration.ofSeconds(5)).until(() -> sim.requests().size() == 2);
+
+    long start = System.nanoTime();
+    sim.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    await().atMost(Duration.ofSeconds(5)).until(pending::isDone);
+    assertThat(pending).isCompletedExceptionally();
   }
 }

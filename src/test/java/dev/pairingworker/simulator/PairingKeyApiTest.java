@@ -64,8 +64,14 @@ class PairingKeyApiTest {
   void theResourceHasPingOnesShape() throws Exception {
     String app = newId();
     HttpResponse<String> created =
-        client.create(user, token, "{\"applications\":[{\"id\":\"" + app + "\"}],\"policy\":{\"id\":\""
-            + newId() + "\"}}");
+        client.create(
+            user,
+            token,
+            "{\"applications\":[{\"id\":\""
+                + app
+                + "\"}],\"policy\":{\"id\":\""
+                + newId()
+                + "\"}}");
 
     JsonNode key = json(created);
     String keyId = key.get("id").asText();
@@ -171,24 +177,28 @@ class PairingKeyApiTest {
     assertThat(json(badUser).get("code").asText()).isEqualTo("INVALID_REQUEST");
     assertThat(json(badUser).get("details").get(0).get("target").asText()).isEqualTo("userId");
     assertThat(badKeyId.statusCode()).isEqualTo(400);
-    assertThat(json(badKeyId).get("details").get(0).get("target").asText()).isEqualTo("pairingKeyId");
+    assertThat(json(badKeyId).get("details").get(0).get("target").asText())
+        .isEqualTo("pairingKeyId");
   }
 
   @Test
   void nonUuidApplicationIdsAreInvalidData() throws Exception {
     HttpResponse<String> response =
-        client.create(user, token, "{\"applications\":[{\"id\":\"" + newId() + "\"},{\"id\":\"x\"}]}");
+        client.create(
+            user, token, "{\"applications\":[{\"id\":\"" + newId() + "\"},{\"id\":\"x\"}]}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = json(response);
     assertThat(body.get("code").asText()).isEqualTo("INVALID_DATA");
     assertThat(body.get("message").asText())
         .isEqualTo(
-            "The request could not be completed. One or more validation errors were in the request.");
+            "The request could not be completed. One or more validation errors were in the"
+                + " request.");
     JsonNode detail = body.get("details").get(0);
     assertThat(detail.get("code").asText()).isEqualTo("INVALID_VALUE");
     assertThat(detail.get("target").asText()).isEqualTo("applications[1].id");
-    assertThat(detail.get("innerError").get("allowedPattern").asText()).isEqualTo(Ids.ALLOWED_PATTERN);
+    assertThat(detail.get("innerError").get("allowedPattern").asText())
+        .isEqualTo(Ids.ALLOWED_PATTERN);
   }
 
   @Test
@@ -197,7 +207,8 @@ class PairingKeyApiTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("code").asText()).isEqualTo("INVALID_DATA");
-    assertThat(json(response).get("details").get(0).get("code").asText()).isEqualTo("INVALID_VALUE");
+    assertThat(json(response).get("details").get(0).get("code").asText())
+        .isEqualTo("INVALID_VALUE");
   }
 
   @Test
@@ -216,7 +227,8 @@ class PairingKeyApiTest {
   @Test
   void aWrongMethodIsNotAllowed() throws Exception {
     HttpResponse<String> putOnKey =
-        client.send(client.api(client.key(user, newId()), token).PUT(BodyPublishers.ofString("{}")));
+        client.send(
+            client.api(client.key(user, newId()), token).PUT(BodyPublishers.ofString("{}")));
     HttpResponse<String> getOnCollection = client.send(client.api(client.keys(user), token).GET());
 
     assertThat(putOnKey.statusCode()).isEqualTo(405);
@@ -226,7 +238,8 @@ class PairingKeyApiTest {
 
   @Test
   void anUnknownApiPathIsNotFound() throws Exception {
-    URI devices = URI.create(sim.apiBaseUrl() + "/environments/" + ENV + "/users/" + user + "/devices");
+    URI devices =
+        URI.create(sim.apiBaseUrl() + "/environments/" + ENV + "/users/" + user + "/devices");
 
     assertThat(client.send(client.api(devices, token).GET()).statusCode()).isEqualTo(404);
   }
@@ -237,7 +250,10 @@ class PairingKeyApiTest {
     HttpResponse<String> missing = client.get(user, newId(), token);
     HttpResponse<String> unauthorised = client.get(user, newId(), "nope");
 
-    assertThat(created.headers().firstValue("Correlation-Id")).get().asString().matches(Ids.ALLOWED_PATTERN);
+    assertThat(created.headers().firstValue("Correlation-Id"))
+        .get()
+        .asString()
+        .matches(Ids.ALLOWED_PATTERN);
     assertThat(missing.headers().firstValue("Correlation-Id")).isPresent();
     assertThat(unauthorised.headers().firstValue("Correlation-Id")).isPresent();
     assertThat(created.headers().firstValue("Correlation-Id"))

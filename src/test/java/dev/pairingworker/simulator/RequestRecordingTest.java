@@ -39,15 +39,19 @@ class RequestRecordingTest {
   }
 
   /**
-   * Sends a GET whose transaction id goes on the wire as UTF-8 bytes. A raw socket is needed: on JDK 17
-   * java.net.http encodes header values as US-ASCII and turns every non-ASCII character into {@code ?}.
+   * Sends a GET whose transaction id goes on the wire as UTF-8 bytes. A raw socket is needed: on
+   * JDK 17 java.net.http encodes header values as US-ASCII and turns every non-ASCII character into
+   * {@code ?}.
    */
   private String rawGetWithTransactionId(String path, String transactionId) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
       socket.setSoTimeout(10_000);
       ByteArrayOutputStream request = new ByteArrayOutputStream();
       request.writeBytes(
-          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + token
                   + "\r\nConnection: close\r\nX-Ping-External-Session-ID: session-7"
                   + "\r\nX-Ping-External-Transaction-ID: ")
               .getBytes(US_ASCII));
@@ -65,7 +69,9 @@ class RequestRecordingTest {
 
     List<RecordedRequest> requests = sim.requests();
 
-    assertThat(requests).extracting(RecordedRequest::method).containsExactly("POST", "POST", "DELETE");
+    assertThat(requests)
+        .extracting(RecordedRequest::method)
+        .containsExactly("POST", "POST", "DELETE");
     assertThat(requests).extracting(RecordedRequest::status).containsExactly(200, 201, 204);
     assertThat(requests.get(0).path()).isEqualTo("/" + ENV + "/as/token");
     assertThat(requests.get(0).token()).isEqualTo(TokenState.NONE);

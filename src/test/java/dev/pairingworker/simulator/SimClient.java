@@ -60,7 +60,8 @@ final class SimClient {
   }
 
   URI keys(String userId) {
-    return URI.create(sim.apiBaseUrl() + "/environments/" + ENV + "/users/" + userId + "/pairingKeys");
+    return URI.create(
+        sim.apiBaseUrl() + "/environments/" + ENV + "/users/" + userId + "/pairingKeys");
   }
 
   URI key(String userId, String keyId) {

@@ -21,7 +21,9 @@ class TokenEndpointTest {
 
   @BeforeEach
   void start() throws Exception {
-    sim = PingOneSimulator.start(SimulatorSettings.defaults().withTokenLifetime(Duration.ofMinutes(30)));
+    sim =
+        PingOneSimulator.start(
+            SimulatorSettings.defaults().withTokenLifetime(Duration.ofMinutes(30)));
     client = new SimClient(sim);
   }
 
@@ -90,7 +92,8 @@ class TokenEndpointTest {
 
   @Test
   void missingCredentialsAreInvalidClient() throws Exception {
-    HttpResponse<String> response = client.send(client.tokenRequest("grant_type=client_credentials"));
+    HttpResponse<String> response =
+        client.send(client.tokenRequest("grant_type=client_credentials"));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(json(response).get("error").asText()).isEqualTo("invalid_client");
