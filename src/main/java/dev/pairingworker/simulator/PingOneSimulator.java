@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * 400 INVALID_DATA with detail SIZE_LIMIT_EXCEEDED; every well-formed environment and user exists.
  *
  * <p>Known differences from PingOne: response header names go out as the JDK server normalises them
- * ({@code Correlation-id}; header names are case-insensitive, so clients must not care), and a token is
- * accepted for any environment, not only the one it was issued for.
+ * ({@code Correlation-id}; header names are case-insensitive, so clients must not care), and a
+ * token is accepted for any environment, not only the one it was issued for.
  *
  * <pre>{@code
  * try (PingOneSimulator sim = PingOneSimulator.start(SimulatorSettings.defaults())) {

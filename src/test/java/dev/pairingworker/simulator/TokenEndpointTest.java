@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -138,5 +139,20 @@ class TokenEndpointTest {
     assertThat(sim.tokenUrl(ENV))
         .isEqualTo(URI.create("http://127.0.0.1:" + sim.port() + "/" + ENV + "/as/token"));
     assertThat(sim.apiBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:" + sim.port() + "/v1"));
+  }
+
+  @Test
+  void aDefaultHttpClientThatOffersHttp2IsAnsweredOverHttp1() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                client
+                    .tokenRequest("grant_type=client_credentials")
+                    .header("Authorization", basic("simulator-client", "simulator-secret"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
   }
 }
