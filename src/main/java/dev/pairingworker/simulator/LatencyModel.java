@@ -1,0 +1,30 @@
+package dev.pairingworker.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long the simulator waits before sending each response. Called once per request, possibly from
+ * several threads at once, so implementations must be thread-safe. The delay never occupies a
+ * server thread: the response is computed at once and sent later from a scheduler.
+ */
+@FunctionalInterface
+public interface LatencyModel {
+
+  /** The delay for the next response; never negative. */
+  Duration next();
+
+  /** Answers at once. */
+  static LatencyModel none() {
+    return () -> Duration.ZERO;
+  }
+
+  /** Delays every response by {@code delay}. */
+  static LatencyModel fixed(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + delay);
+    }
+    return () -> delay;
+  }
+}

@@ -1,0 +1,176 @@
+package dev.pairingworker.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process PingOne for tests: the OAuth client-credentials token endpoint and the MFA
+ * pairing-key API (create, read, delete), served over real HTTP by the JDK's {@link HttpServer}.
+ * Start it on port 0, point the client at {@link #authBaseUrl()} and {@link #apiBaseUrl()}, then
+ * inspect {@link #requests()}.
+ *
+ * <p>Choices where PingOne's behaviour is unconfirmed: a malformed id in an API path is 400
+ * INVALID_REQUEST; reading or deleting an expired key is 404; the key beyond the per-user limit is
+ * 400 INVALID_DATA with detail SIZE_LIMIT_EXCEEDED; every well-formed environment and user exists.
+ *
+ * <p>Known differences from PingOne: response header names go out as the JDK server normalises them
+ * ({@code Correlation-id}; header names are case-insensitive, so clients must not care), and a
+ * token is accepted for any environment, not only the one it was issued for.
+ *
+ * <pre>{@code
+ * try (PingOneSimulator sim = PingOneSimulator.start(SimulatorSettings.defaults())) {
+ *   URI tokenUrl = sim.tokenUrl(environmentId); // POST grant_type=client_credentials here
+ *   URI api = sim.apiBaseUrl(); // then {api}/environments/{e}/users/{u}/pairingKeys
+ *   ...
+ *   assertThat(sim.requests()).extracting(RecordedRequest::status).contains(201);
+ * }
+ * }</pre>
+ */
+public final class PingOneSimulator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PingOneSimulator.class);
+  private static final int SERVER_THREADS = 4;
+  private static final int SCHEDULER_THREADS = 2;
+
+  /** Large enough that hundreds of simultaneous connects are not dropped by a full accept queue. */
+  private static final int BACKLOG = 1024;
+
+  private final HttpServer server;
+  private final ExecutorService serverThreads;
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final URI authBaseUrl;
+  private final URI apiBaseUrl;
+  private final TokenStore tokens;
+  private final PairingKeyStore keys;
+  private final RequestLog log = new RequestLog();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile LatencyModel latency;
+
+  private PingOneSimulator(SimulatorSettings settings) throws IOException {
+    latency = settings.latency();
+    server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), BACKLOG);
+    authBaseUrl = uri(settings.host(), server.getAddress().getPort(), "");
+    apiBaseUrl = uri(settings.host(), server.getAddress().getPort(), "/v1");
+    tokens = new TokenStore(settings.clock(), settings.tokenLifetime());
+    keys =
+        new PairingKeyStore(
+            settings.clock(), settings.pairingKeyLifetime(), settings.maxValidKeysPerUser());
+    serverThreads = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads("pingone-sim-http"));
+    scheduler =
+        new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads("pingone-sim-delay"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    Responder chain = newChain(settings);
+    server.createContext(
+        "/", new ExchangeHandler(settings.clock(), tokens, chain, log, () -> latency, scheduler));
+    server.setExecutor(serverThreads);
+  }
+
+  /** Binds and starts a simulator; close it when done. */
+  public static PingOneSimulator start(SimulatorSettings settings) throws IOException {
+    PingOneSimulator simulator = new PingOneSimulator(Objects.requireNonNull(settings, "settings"));
+    simulator.server.start();
+    LOG.debug("PingOne simulator listening on {}", simulator.authBaseUrl);
+    return simulator;
+  }
+
+  /**
+   * The responder chain. Stages that answer instead of the endpoints (fault injection) wrap the
+   * router here.
+   */
+  private Responder newChain(SimulatorSettings settings) {
+    TokenEndpoint tokenEndpoint =
+        new TokenEndpoint(tokens, settings.clientId(), settings.clientSecret());
+    PairingKeyEndpoint pairingKeys = new PairingKeyEndpoint(keys, new PairingKeyJson(apiBaseUrl));
+    return new Router(tokenEndpoint, pairingKeys);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The management API base, e.g. {@code http://127.0.0.1:PORT/v1}. */
+  public URI apiBaseUrl() {
+    return apiBaseUrl;
+  }
+
+  /**
+   * The auth base, e.g. {@code http://127.0.0.1:PORT}; the token URL is {@code
+   * {auth}/{envId}/as/token}.
+   */
+  public URI authBaseUrl() {
+    return authBaseUrl;
+  }
+
+  /** The token endpoint of one environment. */
+  public URI tokenUrl(String environmentId) {
+    return URI.create(authBaseUrl + "/" + environmentId + "/as/token");
+  }
+
+  /** Every request received since start or the last {@link #clearRequests()}, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return log.snapshot();
+  }
+
+  public void clearRequests() {
+    log.clear();
+  }
+
+  /**
+   * Expires every token issued so far, as if their hour had passed; tokens issued later are valid.
+   */
+  public void expireAllTokens() {
+    tokens.expireAll();
+  }
+
+  /** Replaces the latency model; applies to responses decided from now on. */
+  public void setLatency(LatencyModel latency) {
+    this.latency = Objects.requireNonNull(latency, "latency");
+  }
+
+  /** How many unexpired pairing keys the user holds. */
+  public int validKeyCount(String environmentId, String userId) {
+    return keys.validKeyCount(environmentId, userId);
+  }
+
+  /** Stops at once: open connections are closed and delayed responses are dropped. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    server.stop(0);
+    scheduler.shutdownNow();
+    serverThreads.shutdownNow();
+    LOG.debug("PingOne simulator on {} stopped", authBaseUrl);
+  }
+
+  private static URI uri(String host, int port, String path) {
+    try {
+      return new URI("http", null, host, port, path, null, null);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("host is not usable in a URL: " + host, e);
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      // Daemon threads: a test that forgets close() must not keep the JVM alive.
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package dev.pairingworker.simulator;
+
+import dev.pairingworker.pingone.ExternalIds;
+import java.time.Instant;
+
+/**
+ * One request the simulator received, with the response status it chose.
+ *
+ * @param receivedAt when the request arrived, by the simulator's clock
+ * @param method the HTTP method
+ * @param path the raw (still percent-encoded) request path, without the query
+ * @param transactionId the {@code X-Ping-External-Transaction-ID} value as the client sent it (its
+ *     UTF-8 bytes decoded), or {@code null} when absent
+ * @param sessionId the {@code X-Ping-External-Session-ID} value as sent, or {@code null} when
+ *     absent
+ * @param token the state of the bearer token; always {@link TokenState#NONE} for token-endpoint
+ *     requests
+ * @param status the HTTP status of the response
+ * @param correlationId the {@code Correlation-Id} header of the response
+ */
+public record RecordedRequest(
+    Instant receivedAt,
+    String method,
+    String path,
+    String transactionId,
+    String sessionId,
+    TokenState token,
+    int status,
+    String correlationId) {
+
+  /** The transaction id as PingOne would write it to its audit log, or {@code null} when absent. */
+  public String auditTransactionId() {
+    return transactionId == null ? null : ExternalIds.sanitise(transactionId);
+  }
+
+  /** The session id as PingOne would write it to its audit log, or {@code null} when absent. */
+  public String auditSessionId() {
+    return sessionId == null ? null : ExternalIds.sanitise(sessionId);
+  }
+
+  /** True for requests to the token endpoint ({@code /{environmentId}/as/token}). */
+  public boolean isTokenRequest() {
+    return path.endsWith("/as/token");
+  }
+}

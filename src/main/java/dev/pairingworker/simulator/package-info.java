@@ -1,0 +1,12 @@
+/**
+ * An in-process PingOne for tests: {@link dev.pairingworker.simulator.PingOneSimulator} serves the
+ * OAuth client-credentials token endpoint and the MFA pairing-key API over real HTTP on a local
+ * port.
+ *
+ * <p>Public: {@code PingOneSimulator}, {@code SimulatorSettings}, {@code LatencyModel}, {@code
+ * RecordedRequest} and {@code TokenState}. Everything else is package-private. A request flows
+ * {@code ExchangeHandler} (decode, record, apply latency, send) → {@code Responder} chain → {@code
+ * Router} → {@code TokenEndpoint} or {@code PairingKeyEndpoint}; stages such as fault injection
+ * wrap the router as further {@code Responder}s.
+ */
+package dev.pairingworker.simulator;
