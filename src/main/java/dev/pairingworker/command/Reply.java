@@ -8,6 +8,8 @@ import java.time.Instant;
  * The answer to one command record; serialised as the reply record's value (see
  * {@code docs/schemas/reply.schema.json}).
  *
+ * @param pingOneTransactionId the {@code X-Ping-External-Transaction-ID} sent to PingOne: what its audit log
+ *     shows as {@code externalCorrelation.transactionId}
  * @param httpStatus PingOne's status of the last call, when PingOne answered
  * @param pairingKey the resource exactly as PingOne returned it (create, get); it holds the secret {@code code}
  * @param attempts PingOne API calls made for this command (token requests not counted)
@@ -18,6 +20,7 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reply(
     String transactionId,
+    String pingOneTransactionId,
     String op,
     ReplyStatus status,
     Integer httpStatus,
@@ -37,6 +40,7 @@ public record Reply(
   public static Reply rejected(Decoded.Rejected rejected, Instant now) {
     return new Reply(
         rejected.transactionId(),
+        null,
         rejected.op(),
         ReplyStatus.REJECTED,
         null,

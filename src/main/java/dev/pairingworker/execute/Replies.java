@@ -9,6 +9,7 @@ import dev.pairingworker.command.ReplyError;
 import dev.pairingworker.command.ReplyStatus;
 import dev.pairingworker.pingone.CallOutcome;
 import dev.pairingworker.pingone.CallResult;
+import dev.pairingworker.pingone.ExternalIds;
 import dev.pairingworker.pingone.PingOneResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -112,7 +113,8 @@ final class Replies {
   private static Reply reply(Command command, ReplyStatus status, Integer httpStatus, JsonNode key,
       ReplyError error, int attempts, Boolean alreadyAbsent, String correlationId, Instant started,
       Instant now) {
-    return new Reply(command.transactionId(), command.op().wireName(), status, httpStatus, key, error,
+    return new Reply(command.transactionId(), ExternalIds.forHeader(command.transactionId()),
+        command.op().wireName(), status, httpStatus, key, error,
         attempts, alreadyAbsent, correlationId, command.environmentId(), command.userId(),
         command.pairingKeyId(), command.source(), now, Duration.between(started, now).toMillis());
   }

@@ -27,6 +27,22 @@ public final class ExternalIds {
     return out.toString();
   }
 
+  /**
+   * The value the worker sends: {@link #sanitise} with every non-ASCII character also turned into {@code _}.
+   *
+   * <p>Why: {@code java.net.http} writes HTTP/1.1 header values as US-ASCII and silently turns every other
+   * character into {@code ?} (JDK 17 and 25 alike; {@code JdkHeaderEncodingTest} keeps watch). Folding them
+   * here makes the value PingOne records the same whatever protocol is negotiated, and it is reported in the
+   * reply as {@code pingOneTransactionId} so the audit record can always be found. PingOne leaves the result
+   * unchanged: it is already sanitised.
+   */
+  public static String forHeader(String raw) {
+    String sanitised = sanitise(raw);
+    StringBuilder out = new StringBuilder(sanitised.length());
+    sanitised.codePoints().forEach(cp -> out.append(cp < 0x80 ? (char) cp : '_'));
+    return out.toString();
+  }
+
   private static boolean isKept(int cp) {
     if (Character.isLetter(cp)) {
       return true;

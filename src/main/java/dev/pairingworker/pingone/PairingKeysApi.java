@@ -62,9 +62,9 @@ public final class PairingKeysApi {
             .timeout(requestTimeout)
             .header("Accept", "application/json")
             .header("Authorization", "Bearer " + token.value())
-            .header(TRANSACTION_HEADER, onTheWire(request.transactionId()));
+            .header(TRANSACTION_HEADER, request.transactionId());
     if (request.sessionId() != null) {
-      builder.header(SESSION_HEADER, onTheWire(request.sessionId()));
+      builder.header(SESSION_HEADER, request.sessionId());
     }
     if (request.op() == Op.CREATE) {
       byte[] body = request.body() == null ? "{}".getBytes(StandardCharsets.UTF_8) : request.body();
@@ -76,15 +76,6 @@ public final class PairingKeysApi {
       builder.DELETE();
     }
     return builder.build();
-  }
-
-  /**
-   * Header values travel as UTF-8 bytes. {@code java.net.http} writes each char of a header value as one byte,
-   * so non-ASCII letters (which PingOne keeps) are handed over as their UTF-8 bytes, one char per byte. The
-   * sanitised value holds no control characters, so no header can be injected.
-   */
-  static String onTheWire(String value) {
-    return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
   }
 
   private static CallOutcome noAnswer(Throwable failure) {

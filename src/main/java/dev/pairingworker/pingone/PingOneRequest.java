@@ -7,8 +7,8 @@ import dev.pairingworker.command.Op;
  * One pairing-key operation as PingOne sees it. The IDs have been validated as UUIDs by the command decoder.
  *
  * @param body the create body as JSON bytes, or null
- * @param transactionId sanitised as PingOne would, so the audit log shows exactly what the worker sent
- * @param sessionId sanitised likewise, or null
+ * @param transactionId the key as {@link ExternalIds#forHeader} makes it: exactly what PingOne records
+ * @param sessionId likewise, or null
  */
 public record PingOneRequest(
     Op op,
@@ -26,8 +26,8 @@ public record PingOneRequest(
         command.userId(),
         command.pairingKeyId(),
         body,
-        ExternalIds.sanitise(command.transactionId()),
-        command.sessionId() == null ? null : ExternalIds.sanitise(command.sessionId()));
+        ExternalIds.forHeader(command.transactionId()),
+        command.sessionId() == null ? null : ExternalIds.forHeader(command.sessionId()));
   }
 
   /** The path below the API base, built only from validated UUIDs. */

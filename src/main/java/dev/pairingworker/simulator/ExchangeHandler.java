@@ -119,7 +119,7 @@ final class ExchangeHandler implements HttpHandler {
 
   private void dispatch(
       HttpExchange exchange, SimRequest request, SimResponse response, String correlationId) {
-    Duration delay = latency.get().next();
+    Duration delay = latency.get().next(request.path());
     LOG.debug(
         "{} {} -> {} (Correlation-Id {}, delay {})",
         request.method(),

@@ -14,6 +14,31 @@ public interface LatencyModel {
   /** The delay for the next response; never negative. */
   Duration next();
 
+  /** The delay for the next response to a request for {@code path}; by default the same for every path. */
+  default Duration next(String path) {
+    return next();
+  }
+
+  /**
+   * Delays requests about one user by {@code slow} and all others as {@code otherwise}: a slow PingOne
+   * partition, or a user whose calls keep timing out.
+   */
+  static LatencyModel slowUser(String userId, Duration slow, LatencyModel otherwise) {
+    Objects.requireNonNull(userId, "userId");
+    String marker = "/users/" + userId + "/";
+    return new LatencyModel() {
+      @Override
+      public Duration next() {
+        return otherwise.next();
+      }
+
+      @Override
+      public Duration next(String path) {
+        return path.contains(marker) ? slow : otherwise.next(path);
+      }
+    };
+  }
+
   /** Answers at once. */
   static LatencyModel none() {
     return () -> Duration.ZERO;

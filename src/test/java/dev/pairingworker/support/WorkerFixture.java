@@ -1,0 +1,152 @@
+package dev.pairingworker.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairingworker.client.CommandClient;
+import dev.pairingworker.command.Json;
+import dev.pairingworker.config.WorkerConfig;
+import dev.pairingworker.kafka.Topics;
+import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.RecordedRequest;
+import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * A worker on fresh topics of the shared test broker, talking to its own in-process simulator, with a client
+ * that sends commands and awaits replies. Nothing is mocked.
+ */
+public final class WorkerFixture implements AutoCloseable {
+  public static final String ENV = Commands.ENV;
+
+  public final String commands;
+  public final String replies;
+  public final String deadLetter;
+  public final PingOneSimulator simulator;
+  public final Worker worker;
+  public final CommandClient client;
+  private final ObjectMapper json = Json.mapper();
+
+  private WorkerFixture(
+      SimulatorSettings simulatorSettings, Map<String, String> extra, int partitions) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    commands = "commands-" + run;
+    replies = "replies-" + run;
+    deadLetter = "dead-letter-" + run;
+    Topics.ensure(TestKafka.clientSettings(), Map.of(commands, partitions, replies, 2, deadLetter, 1));
+    try {
+      simulator = PingOneSimulator.start(simulatorSettings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
+    settings.put("worker.group.id", "worker-" + run);
+    settings.put("worker.topic.commands", commands);
+    settings.put("worker.topic.replies", replies);
+    settings.put("worker.topic.dead-letter", deadLetter);
+    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
+    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
+    settings.put("pingone.environment.id", ENV);
+    settings.put("pingone.client.id", simulatorSettings.clientId());
+    settings.put("pingone.client.secret", simulatorSettings.clientSecret());
+    settings.put("metrics.port", "0");
+    settings.putAll(extra);
+    worker = Worker.start(WorkerConfig.of(settings));
+    client = new CommandClient(TestKafka.clientSettings(), commands, replies);
+    try {
+      client.awaitListening(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static WorkerFixture start() {
+    return start(s -> s, Map.of());
+  }
+
+  public static WorkerFixture start(
+      UnaryOperator<SimulatorSettings> simulator, Map<String, String> workerSettings) {
+    return start(simulator, workerSettings, 1);
+  }
+
+  public static WorkerFixture start(
+      UnaryOperator<SimulatorSettings> simulator, Map<String, String> workerSettings, int partitions) {
+    return new WorkerFixture(simulator.apply(SimulatorSettings.defaults()), workerSettings, partitions);
+  }
+
+  /** Sends a command and returns its reply record. */
+  public ConsumerRecord<byte[], byte[]> call(String key, String value, Map<String, String> headers)
+      throws Exception {
+    client.send(key, value, headers).get(30, TimeUnit.SECONDS);
+    return client.reply(key).get(30, TimeUnit.SECONDS);
+  }
+
+  public JsonNode callJson(String key, String value) throws Exception {
+    return json(call(key, value, Map.of()));
+  }
+
+  public JsonNode json(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      return json.readTree(record.value());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** PingOne API requests (not token requests) the simulator received. */
+  public List<RecordedRequest> apiRequests() {
+    return simulator.requests().stream().filter(r -> !r.isTokenRequest()).toList();
+  }
+
+  /** Reads the dead-letter topic from the beginning until {@code count} records arrived. */
+  public List<ConsumerRecord<byte[], byte[]>> deadLetters(int count) {
+    Map<String, Object> settings = new HashMap<>(TestKafka.clientSettings());
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition tp = new TopicPartition(deadLetter, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (out.size() < count && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      return out;
+    }
+  }
+
+  public String get(String user, String keyId) {
+    return "{\"op\":\"get\",\"environmentId\":\"" + ENV + "\",\"userId\":\"" + user
+        + "\",\"pairingKeyId\":\"" + keyId + "\"}";
+  }
+
+  public String delete(String user, String keyId) {
+    return get(user, keyId).replace("\"op\":\"get\"", "\"op\":\"delete\"");
+  }
+
+  public String create(String user) {
+    return "{\"op\":\"create\",\"environmentId\":\"" + ENV + "\",\"userId\":\"" + user + "\"}";
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    worker.close();
+    simulator.close();
+  }
+}
