@@ -113,8 +113,9 @@ public final class WorkerFixture implements AutoCloseable {
     return simulator.requests().stream().filter(r -> !r.isTokenRequest()).toList();
   }
 
-  /** Reads the dead-letter topic from the beginning until {@code count} records arrived. */
-  public List<ConsumerRecord<byte[], byte[]>> deadLetters(int count) {
+  /** Reads the dead-letter topic from the beginning until {@code count} records matching {@code filter} arrived. */
+  public List<ConsumerRecord<byte[], byte[]>> deadLetters(
+      java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> filter, int count) {
     Map<String, Object> settings = new HashMap<>(TestKafka.clientSettings());
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -124,7 +125,11 @@ public final class WorkerFixture implements AutoCloseable {
       List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (out.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          if (filter.test(record)) {
+            out.add(record);
+          }
+        }
       }
       return out;
     }
