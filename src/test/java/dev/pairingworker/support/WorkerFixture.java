@@ -100,7 +100,9 @@ public final class WorkerFixture implements AutoCloseable {
     return json(call(key, value, Map.of()));
   }
 
+  /** The reply's JSON, after checking it against the published reply schema. */
   public JsonNode json(ConsumerRecord<byte[], byte[]> record) {
+    Schemas.assertValidReply(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
     try {
       return json.readTree(record.value());
     } catch (IOException e) {
