@@ -40,9 +40,11 @@ public final class Demo implements AutoCloseable {
   private final PingOneSimulator simulator;
   private final Worker worker;
   private final CommandClient client;
+  private final Path dataDir;
 
   private Demo(PrintStream out, Path dataDir, int metricsPort) throws IOException, InterruptedException {
     this.out = out;
+    this.dataDir = dataDir;
     out.println("Starting an in-process Kafka broker (KRaft) ...");
     broker = LocalBrokers.start(dataDir);
     Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
@@ -102,18 +104,18 @@ public final class Demo implements AutoCloseable {
 
   private JsonNode send(String prefix, ObjectNode command, Map<String, String> headers) throws Exception {
     String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    out.printf("→ %s  key=%s%n  %s%n", command.path("op").asText(), key, json.writeValueAsString(command));
+    out.printf("-> %s  key=%s%n   %s%n", command.path("op").asText(), key, json.writeValueAsString(command));
     client.send(key, json.writeValueAsString(command), headers).get(30, TimeUnit.SECONDS);
     var record = client.reply(key).get(30, TimeUnit.SECONDS);
     JsonNode reply = json.readTree(record.value());
-    out.printf("← %s%n  %s%n%n", reply.path("status").asText(), json.writeValueAsString(masked(reply)));
+    out.printf("<- %s%n   %s%n%n", reply.path("status").asText(), json.writeValueAsString(masked(reply)));
     return reply;
   }
 
   private static JsonNode masked(JsonNode reply) {
     JsonNode copy = reply.deepCopy();
     if (copy.path("pairingKey").has("code")) {
-      ((ObjectNode) copy.get("pairingKey")).put("code", "•••••••••••• (masked by the demo)");
+      ((ObjectNode) copy.get("pairingKey")).put("code", "************ (masked by the demo)");
     }
     return copy;
   }
@@ -135,5 +137,14 @@ public final class Demo implements AutoCloseable {
     worker.close();
     simulator.close();
     broker.close();
+    deleteQuietly(dataDir);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it eventually
+    }
   }
 }

@@ -42,6 +42,7 @@ class MetricsIT {
           .contains("pairing_worker_in_flight 0.0")
           .contains("jvm_memory_used_bytes")
           .contains("kafka_consumer_fetch_manager_records_consumed_total")
+          .contains("kafka_consumer_fetch_manager_records_lag")
           .contains("kafka_producer_record_send_total");
     }
   }
