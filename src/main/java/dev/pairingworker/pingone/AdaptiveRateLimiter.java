@@ -8,15 +8,15 @@ import java.util.Objects;
 /**
  * Paces PingOne calls at a rate that backs off on 429s and climbs back while they stay away (AIMD).
  *
- * <p>{@link #reserve()} is a virtual-time scheduler (GCRA): each reservation takes the next send time, one
- * interval after the previous, and returns the wait until it. An idle limiter lets a short burst (see {@link
- * RateLimitSettings#burstWindow()}) through at once; in any one-second window at most {@code rate +
- * burst} calls are sent.
+ * <p>{@link #reserve()} is a virtual-time scheduler (GCRA): each reservation takes the next send
+ * time, one interval after the previous, and returns the wait until it. An idle limiter lets a
+ * short burst (see {@link RateLimitSettings#burstWindow()}) through at once; in any one-second
+ * window at most {@code rate + burst} calls are sent.
  *
- * <p>The queue ahead is not bounded here: a reservation always succeeds, however far ahead it lands,
- * because callers schedule the wait rather than block a thread on it. What bounds it is the dispatcher's
- * limit on commands in flight (the wait is at most about {@code inFlight / rate}); {@link #backlog()} shows
- * it for a gauge.
+ * <p>The queue ahead is not bounded here: a reservation always succeeds, however far ahead it
+ * lands, because callers schedule the wait rather than block a thread on it. What bounds it is the
+ * dispatcher's limit on commands in flight (the wait is at most about {@code inFlight / rate});
+ * {@link #backlog()} shows it for a gauge.
  *
  * <p>Thread-safe: every method is a short synchronized section of arithmetic.
  */
@@ -62,7 +62,10 @@ public final class AdaptiveRateLimiter implements RateLimiter {
     return Duration.ofNanos(sendAt - now);
   }
 
-  /** A 429 cuts the rate, at most once per cooldown; every answer lets the rate climb back with time. */
+  /**
+   * A 429 cuts the rate, at most once per cooldown; every answer lets the rate climb back with
+   * time.
+   */
   @Override
   public synchronized void onAnswer(int httpStatus) {
     long now = now();

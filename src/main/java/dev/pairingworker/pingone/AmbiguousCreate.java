@@ -1,8 +1,8 @@
 package dev.pairingworker.pingone;
 
 /**
- * What to do with a create whose request may have reached PingOne without a trustworthy answer (read
- * timeout, connection reset after sending, 502, 504).
+ * What to do with a create whose request may have reached PingOne without a trustworthy answer
+ * (read timeout, connection reset after sending, 502, 504).
  */
 public enum AmbiguousCreate {
   /**

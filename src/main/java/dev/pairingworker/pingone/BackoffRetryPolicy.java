@@ -10,13 +10,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Ping's published retry guidance, bounded per command: retries 408, 429, 500, 502, 503, 504, failures to
- * get an answer and token failures that may heal; never any other answer. Waits are full-jitter
- * exponential backoff, and never shorter than a {@code Retry-After} on a 429 or 503.
+ * Ping's published retry guidance, bounded per command: retries 408, 429, 500, 502, 503, 504,
+ * failures to get an answer and token failures that may heal; never any other answer. Waits are
+ * full-jitter exponential backoff, and never shorter than a {@code Retry-After} on a 429 or 503.
  *
- * <p>With a {@code Retry-After} the wait is {@code max(retryAfter + r × baseDelay, backoff)}, one random
- * {@code r} for both: the server's word is a floor, the small spread keeps a crowd told the same second from
- * returning in the same millisecond, and the backoff still grows when the server keeps saying "0".
+ * <p>With a {@code Retry-After} the wait is {@code max(retryAfter + r × baseDelay, backoff)}, one
+ * random {@code r} for both: the server's word is a floor, the small spread keeps a crowd told the
+ * same second from returning in the same millisecond, and the backoff still grows when the server
+ * keeps saying "0".
+ *
+ * <p>A create that may have reached PingOne without a trustworthy answer (see {@link
+ * Outcomes#isAmbiguous}) is retried or answered as {@link RetrySettings#ambiguousCreate()} says.
+ * {@link RetryDecision.GiveUp#outcomeUnknown()} describes the last attempt only: with {@code RETRY},
+ * an earlier ambiguous attempt may have left an unclaimed key behind even when the last attempt
+ * ended clearly.
  *
  * <p>A pure function of its inputs, the clock and the random source; thread-safe.
  */
@@ -62,7 +69,8 @@ public final class BackoffRetryPolicy implements RetryPolicy {
       return new RetryDecision.GiveUp(RetryDecision.GiveUp.RETRY_AFTER_TOO_LONG, ambiguous);
     }
     Duration delay = delay(context.attempt(), retryAfter);
-    Duration remaining = Duration.between(now, context.firstAttemptAt().plus(settings.maxTotalTime()));
+    Duration remaining =
+        Duration.between(now, context.firstAttemptAt().plus(settings.maxTotalTime()));
     if (delay.compareTo(remaining) > 0) {
       return new RetryDecision.GiveUp(RetryDecision.GiveUp.MAX_TOTAL_TIME, ambiguous);
     }
@@ -70,8 +78,9 @@ public final class BackoffRetryPolicy implements RetryPolicy {
   }
 
   /**
-   * The old shape, without the command's start: the total time budget then only stops a single wait longer
-   * than the whole budget. Callers that know the first attempt's start should use {@link #decide}.
+   * The old shape, without the command's start: the total time budget then only stops a single wait
+   * longer than the whole budget. Callers that know the first attempt's start should use {@link
+   * #decide}.
    */
   @Override
   public Optional<Duration> retryDelay(Op op, int attempt, CallOutcome outcome) {

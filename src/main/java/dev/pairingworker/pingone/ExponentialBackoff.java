@@ -3,9 +3,9 @@ package dev.pairingworker.pingone;
 import java.time.Duration;
 
 /**
- * Full-jitter exponential backoff: the wait after attempt n is uniformly random in [0, min(max, base ×
- * 2^(n-1))). Full jitter spreads a crowd of retrying commands best (AWS Architecture Blog, "Exponential
- * Backoff and Jitter").
+ * Full-jitter exponential backoff: the wait after attempt n is uniformly random in [0, min(max,
+ * base × 2^(n-1))). Full jitter spreads a crowd of retrying commands best (AWS Architecture Blog,
+ * "Exponential Backoff and Jitter").
  */
 record ExponentialBackoff(Duration base, Duration max) {
   /** The upper bound of the wait after {@code attempt} (from 1), saturating at {@code max}. */

@@ -4,8 +4,8 @@ import dev.pairingworker.command.Op;
 import java.util.Set;
 
 /**
- * Classifies how an attempt ended, for the retry policy, the reply builder and metrics alike, so they
- * cannot disagree about what is retryable or ambiguous.
+ * Classifies how an attempt ended, for the retry policy, the reply builder and metrics alike, so
+ * they cannot disagree about what is retryable or ambiguous.
  */
 public final class Outcomes {
   /** Reason for an attempt that got no HTTP answer. */
@@ -18,8 +18,8 @@ public final class Outcomes {
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
   /**
-   * A gateway that timed out (504) or got no valid answer upstream (502) may have passed the request on;
-   * PingOne itself answering 500 or 503 is taken to mean nothing was created.
+   * A gateway that timed out (504) or got no valid answer upstream (502) may have passed the
+   * request on; PingOne itself answering 500 or 503 is taken to mean nothing was created.
    */
   private static final Set<Integer> AMBIGUOUS_STATUSES = Set.of(502, 504);
 
@@ -37,9 +37,9 @@ public final class Outcomes {
   }
 
   /**
-   * Whether a create may have happened although the worker cannot tell: the request may have reached
-   * PingOne but no trustworthy answer came back. Reads and deletes are never ambiguous: repeating them is
-   * harmless.
+   * Whether a create may have happened although the worker cannot tell: the request may have
+   * reached PingOne but no trustworthy answer came back. Reads and deletes are never ambiguous:
+   * repeating them is harmless.
    */
   public static boolean isAmbiguous(Op op, CallOutcome outcome) {
     if (op != Op.CREATE) {
@@ -58,9 +58,10 @@ public final class Outcomes {
   }
 
   /**
-   * Whether another attempt could end differently: a retryable status, any failure to get an answer, or a
-   * token failure that may heal (unreachable, 408, 429, 5xx). A 401 reaching here has already been
-   * retried once with a fresh token; a token endpoint's 400 or 401 means bad credentials.
+   * Whether another attempt could end differently: a retryable status, any failure to get an
+   * answer, or a token failure that may heal (unreachable, 408, 429, 5xx). A 401 reaching here has
+   * already been retried once with a fresh token; a token endpoint's 400 or 401 means bad
+   * credentials.
    */
   public static boolean isTransient(CallOutcome outcome) {
     if (outcome instanceof CallOutcome.Answered answered) {

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param minRate the rate 429s cannot push it below
  * @param increasePerSecond how fast the rate climbs back, as a fraction of {@code limit} per second
  * @param decreaseFactor the rate is multiplied by this on a 429, in (0, 1)
- * @param cooldown after a cut, further 429s within this long are answers to requests sent before it and do
- *     not cut again
- * @param burstWindow an idle limiter lets {@code rate × burstWindow} requests (at least one) through at once
+ * @param cooldown after a cut, further 429s within this long are answers to requests sent before it
+ *     and do not cut again
+ * @param burstWindow an idle limiter lets {@code rate × burstWindow} requests (at least one)
+ *     through at once
  */
 public record RateLimitSettings(
     double limit,
@@ -43,8 +44,9 @@ public record RateLimitSettings(
   }
 
   /**
-   * {@code limit} per second; a 429 cuts the rate to 70 % at most once a second, never below 10 % of the
-   * limit; it climbs back by 5 % of the limit per second; bursts of up to 50 ms worth pass at once.
+   * {@code limit} per second; a 429 cuts the rate to 70 % at most once a second, never below 10 %
+   * of the limit; it climbs back by 5 % of the limit per second; bursts of up to 50 ms worth pass
+   * at once.
    */
   public static RateLimitSettings of(double limit) {
     return new RateLimitSettings(

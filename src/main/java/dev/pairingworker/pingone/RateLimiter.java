@@ -17,8 +17,8 @@ public interface RateLimiter {
   }
 
   /**
-   * An {@link AdaptiveRateLimiter} at {@code requestsPerSecond} with default tuning, or {@link #unlimited()}
-   * when it is zero or negative.
+   * An {@link AdaptiveRateLimiter} at {@code requestsPerSecond} with default tuning, or {@link
+   * #unlimited()} when it is zero or negative.
    */
   static RateLimiter adaptive(double requestsPerSecond, Clock clock) {
     if (requestsPerSecond <= 0) {

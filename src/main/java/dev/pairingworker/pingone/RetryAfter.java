@@ -17,13 +17,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): delta-seconds, or an HTTP-date in any of
- * the three formats a recipient must accept (IMF-fixdate, RFC 850, asctime). Garbage is ignored rather
- * than guessed at, so a broken header falls back to plain backoff. The day name is redundant and not
- * checked against the date.
+ * Reads an HTTP {@code Retry-After} header (RFC 9110 §10.2.3): delta-seconds, or an HTTP-date in
+ * any of the three formats a recipient must accept (IMF-fixdate, RFC 850, asctime). Garbage is
+ * ignored rather than guessed at, so a broken header falls back to plain backoff. The day name is
+ * redundant and not checked against the date.
  */
 public final class RetryAfter {
-  /** Longer runs of digits than this are "forever": they would overflow, and no cap is that high. */
+  /**
+   * Longer runs of digits than this are "forever": they would overflow, and no cap is that high.
+   */
   private static final int MAX_SECONDS_DIGITS = 18;
 
   private static final Pattern DAY_NAME = Pattern.compile("^[A-Za-z]{3,9}(, | +)(.*)$");
@@ -31,7 +33,7 @@ public final class RetryAfter {
   /** {@code 06 Nov 1994 08:49:37 GMT} once the day name is gone. */
   private static final DateTimeFormatter IMF_FIXDATE = strict("d MMM uuuu HH:mm:ss 'GMT'");
 
-  /** {@code Nov  6 08:49:37 1994} once the day name is gone. */
+  /** {@code Nov 6 08:49:37 1994} once the day name is gone. */
   private static final DateTimeFormatter ASCTIME = strict("MMM ppd HH:mm:ss uuuu");
 
   private RetryAfter() {}
@@ -39,7 +41,8 @@ public final class RetryAfter {
   /**
    * @param header the raw header value, or null
    * @param now the moment the answer arrived, against which an HTTP-date is measured
-   * @return how long to wait; zero for a date in the past; empty when the header is absent or unreadable
+   * @return how long to wait; zero for a date in the past; empty when the header is absent or
+   *     unreadable
    */
   public static Optional<Duration> parse(String header, Instant now) {
     if (header == null || header.isBlank()) {
@@ -76,8 +79,8 @@ public final class RetryAfter {
   }
 
   /**
-   * {@code 06-Nov-94 08:49:37 GMT} once the day name is gone. RFC 9110: a two-digit year that would be
-   * more than 50 years in the future is in the past century.
+   * {@code 06-Nov-94 08:49:37 GMT} once the day name is gone. RFC 9110: a two-digit year that would
+   * be more than 50 years in the future is in the past century.
    */
   private static DateTimeFormatter rfc850(Instant now) {
     LocalDate base = LocalDate.ofInstant(now, ZoneOffset.UTC).minusYears(49).withDayOfYear(1);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Where a command stands when an attempt ends.
  *
  * @param attempt the number of the attempt that just ended, from 1
- * @param firstAttemptAt when the command's first attempt started, which the total time budget counts from
+ * @param firstAttemptAt when the command's first attempt started, which the total time budget
+ *     counts from
  */
 public record RetryContext(Op op, int attempt, Instant firstAttemptAt) {
   public RetryContext {

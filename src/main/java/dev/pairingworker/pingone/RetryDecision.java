@@ -23,13 +23,18 @@ public sealed interface RetryDecision {
     /** The attempt succeeded: nothing to retry. */
     public static final String SUCCESS = "success";
 
-    /** An answer that another attempt would not change (400, 401 after a refresh, 403, 404, 409...). */
+    /**
+     * An answer that another attempt would not change (400, 401 after a refresh, 403, 404, 409...).
+     */
     public static final String NOT_RETRYABLE = "not_retryable";
 
     /** The token endpoint refused the credentials (400, 401, other 4xx): they will not heal. */
     public static final String TOKEN_REJECTED = "token_rejected";
 
-    /** A create may have happened, and the worker is configured to answer rather than risk a duplicate. */
+    /**
+     * A create may have happened, and the worker is configured to answer rather than risk a
+     * duplicate.
+     */
     public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 
     /** The attempt limit was reached. */
@@ -42,7 +47,10 @@ public sealed interface RetryDecision {
     public static final String RETRY_AFTER_TOO_LONG = "retry_after_too_long";
   }
 
-  /** The wait before the next attempt, or empty when giving up: the shape of {@link RetryPolicy#retryDelay}. */
+  /**
+   * The wait before the next attempt, or empty when giving up: the shape of {@link
+   * RetryPolicy#retryDelay}.
+   */
   default Optional<Duration> retryDelay() {
     return this instanceof Retry retry ? Optional.of(retry.delay()) : Optional.empty();
   }

@@ -19,8 +19,8 @@ public interface RetryPolicy {
   Optional<Duration> retryDelay(Op op, int attempt, CallOutcome outcome);
 
   /**
-   * The same decision with its reason, for metrics, and with the command's start, for a total time budget.
-   * Policies that know more override this; the default wraps {@link #retryDelay}.
+   * The same decision with its reason, for metrics, and with the command's start, for a total time
+   * budget. Policies that know more override this; the default wraps {@link #retryDelay}.
    */
   default RetryDecision decide(RetryContext context, CallOutcome outcome) {
     Optional<Duration> delay = retryDelay(context.op(), context.attempt(), outcome);
@@ -28,7 +28,9 @@ public interface RetryPolicy {
       return new RetryDecision.Retry(delay.get(), Outcomes.reason(outcome));
     }
     String reason =
-        Outcomes.isSuccess(outcome) ? RetryDecision.GiveUp.SUCCESS : RetryDecision.GiveUp.NOT_RETRYABLE;
+        Outcomes.isSuccess(outcome)
+            ? RetryDecision.GiveUp.SUCCESS
+            : RetryDecision.GiveUp.NOT_RETRYABLE;
     return new RetryDecision.GiveUp(reason, Outcomes.isAmbiguous(context.op(), outcome));
   }
 
@@ -37,7 +39,7 @@ public interface RetryPolicy {
     return (op, attempt, outcome) -> Optional.empty();
   }
 
-  /** Ping's retry guidance with full-jitter backoff, bounded by {@code settings}; see {@link BackoffRetryPolicy}. */
+  /** Ping's retry guidance, full-jitter backoff, bounded by {@code settings}. */
   static RetryPolicy withBackoff(RetrySettings settings, Clock clock) {
     return BackoffRetryPolicy.of(settings, clock);
   }

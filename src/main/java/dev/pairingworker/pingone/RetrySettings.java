@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How hard {@link BackoffRetryPolicy} tries. Validated on construction; messages name the field.
  *
- * @param maxAttempts attempts per command, the first included (a 401 retried after a token refresh counts
- *     as one more)
+ * @param maxAttempts attempts per command, the first included (a 401 retried after a token refresh
+ *     counts as one more)
  * @param maxTotalTime no attempt starts later than this after the command's first attempt
  * @param baseDelay the backoff cap after the first attempt; it doubles with each attempt
  * @param maxDelay the largest backoff (a {@code Retry-After} may ask for longer)
@@ -35,14 +35,15 @@ public record RetrySettings(
     }
     Objects.requireNonNull(retryAfterCap, "retryAfterCap");
     if (retryAfterCap.isNegative()) {
-      throw new IllegalArgumentException("retryAfterCap must not be negative, was " + retryAfterCap);
+      throw new IllegalArgumentException(
+          "retryAfterCap must not be negative, was " + retryAfterCap);
     }
     Objects.requireNonNull(ambiguousCreate, "ambiguousCreate");
   }
 
   /**
-   * 8 attempts within 2 minutes, backoff from 200 ms up to 30 s, {@code Retry-After} honoured up to 2
-   * minutes, ambiguous creates answered rather than repeated.
+   * 8 attempts within 2 minutes, backoff from 200 ms up to 30 s, {@code Retry-After} honoured up to
+   * 2 minutes, ambiguous creates answered rather than repeated.
    */
   public static RetrySettings defaults() {
     return new RetrySettings(
@@ -60,7 +61,8 @@ public record RetrySettings(
   }
 
   public RetrySettings withMaxTotalTime(Duration time) {
-    return new RetrySettings(maxAttempts, time, baseDelay, maxDelay, retryAfterCap, ambiguousCreate);
+    return new RetrySettings(
+        maxAttempts, time, baseDelay, maxDelay, retryAfterCap, ambiguousCreate);
   }
 
   public RetrySettings withRetryAfterCap(Duration cap) {

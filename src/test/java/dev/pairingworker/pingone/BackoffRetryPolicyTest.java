@@ -40,7 +40,8 @@ class BackoffRetryPolicyTest {
 
   @Test
   void a401ThatReachesThePolicyHasAlreadyHadItsFreshTokenAndIsNotRetried() {
-    assertThat(decide(Op.DELETE, 2, answered(401))).isEqualTo(new GiveUp(GiveUp.NOT_RETRYABLE, false));
+    assertThat(decide(Op.DELETE, 2, answered(401)))
+        .isEqualTo(new GiveUp(GiveUp.NOT_RETRYABLE, false));
   }
 
   @Test
@@ -96,12 +97,14 @@ class BackoffRetryPolicyTest {
 
   @Test
   void aShortRetryAfterDoesNotShortenTheGrowingBackoff() {
-    assertThat(decide(Op.GET, 7, answered(429, "0")).retryDelay()).contains(Duration.ofMillis(6_400));
+    assertThat(decide(Op.GET, 7, answered(429, "0")).retryDelay())
+        .contains(Duration.ofMillis(6_400));
   }
 
   @Test
   void ignoresRetryAfterOnStatusesThatDoNotPromiseIt() {
-    assertThat(decide(Op.GET, 1, answered(500, "60")).retryDelay()).contains(Duration.ofMillis(100));
+    assertThat(decide(Op.GET, 1, answered(500, "60")).retryDelay())
+        .contains(Duration.ofMillis(100));
   }
 
   @Test
@@ -131,7 +134,8 @@ class BackoffRetryPolicyTest {
   @Test
   void givesUpWhenTheNextAttemptWouldStartAfterTheTimeBudget() {
     clock.advance(Duration.ofMinutes(2).minusMillis(99));
-    assertThat(decide(Op.GET, 1, answered(500))).isEqualTo(new GiveUp(GiveUp.MAX_TOTAL_TIME, false));
+    assertThat(decide(Op.GET, 1, answered(500)))
+        .isEqualTo(new GiveUp(GiveUp.MAX_TOTAL_TIME, false));
   }
 
   @Test
@@ -172,7 +176,8 @@ class BackoffRetryPolicyTest {
 
   @Test
   void aCreateRefusedWithA429Or503OrAnswered500IsRetriedUnderTheNormalRules() {
-    assertThat(decide(Op.CREATE, 1, answered(429, "1")).retryDelay()).contains(Duration.ofMillis(1_100));
+    assertThat(decide(Op.CREATE, 1, answered(429, "1")).retryDelay())
+        .contains(Duration.ofMillis(1_100));
     assertThat(decide(Op.CREATE, 1, answered(503)).retryDelay()).contains(Duration.ofMillis(100));
     assertThat(decide(Op.CREATE, 1, answered(500)).retryDelay()).contains(Duration.ofMillis(100));
   }
@@ -185,8 +190,10 @@ class BackoffRetryPolicyTest {
 
   @Test
   void badCredentialsAreNotRetried() {
-    assertThat(decide(Op.CREATE, 1, noToken(401))).isEqualTo(new GiveUp(GiveUp.TOKEN_REJECTED, false));
-    assertThat(decide(Op.CREATE, 1, noToken(400))).isEqualTo(new GiveUp(GiveUp.TOKEN_REJECTED, false));
+    assertThat(decide(Op.CREATE, 1, noToken(401)))
+        .isEqualTo(new GiveUp(GiveUp.TOKEN_REJECTED, false));
+    assertThat(decide(Op.CREATE, 1, noToken(400)))
+        .isEqualTo(new GiveUp(GiveUp.TOKEN_REJECTED, false));
   }
 
   @Test

@@ -11,12 +11,14 @@ class RateLimitSettingsTest {
   void defaultsCutTo70PercentOnceASecondAndClimbBackAt5PercentASecond() {
     assertThat(RateLimitSettings.of(100))
         .isEqualTo(
-            new RateLimitSettings(100, 10, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50)));
+            new RateLimitSettings(
+                100, 10, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50)));
   }
 
   @Test
   void rejectsNonsenseNamingTheField() {
-    assertThatThrownBy(() -> RateLimitSettings.of(0)).hasMessage("limit must be a positive number, was 0.0");
+    assertThatThrownBy(() -> RateLimitSettings.of(0))
+        .hasMessage("limit must be a positive number, was 0.0");
     assertThatThrownBy(() -> RateLimitSettings.of(Double.NaN))
         .hasMessage("limit must be a positive number, was NaN");
     assertThatThrownBy(() -> settings(10, 20, 0.05, 0.7))

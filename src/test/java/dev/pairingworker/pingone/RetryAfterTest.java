@@ -17,12 +17,14 @@ class RetryAfterTest {
 
   @Test
   void readsAnImfFixdateAsTheTimeLeftUntilIt() {
-    assertThat(RetryAfter.parse("Sun, 29 Nov 2026 10:16:00 GMT", NOW)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Sun, 29 Nov 2026 10:16:00 GMT", NOW))
+        .contains(Duration.ofSeconds(30));
   }
 
   @Test
   void readsTheObsoleteRfc850AndAsctimeDates() {
-    assertThat(RetryAfter.parse("Sunday, 29-Nov-26 10:15:45 GMT", NOW)).contains(Duration.ofSeconds(15));
+    assertThat(RetryAfter.parse("Sunday, 29-Nov-26 10:15:45 GMT", NOW))
+        .contains(Duration.ofSeconds(15));
     assertThat(RetryAfter.parse("Sun Nov 29 10:15:40 2026", NOW)).contains(Duration.ofSeconds(10));
     assertThat(RetryAfter.parse("Tue Dec  1 10:15:30 2026", NOW)).contains(Duration.ofDays(2));
   }
@@ -39,7 +41,8 @@ class RetryAfterTest {
 
   @Test
   void doesNotCheckTheRedundantDayName() {
-    assertThat(RetryAfter.parse("Mon, 29 Nov 2026 10:16:00 GMT", NOW)).contains(Duration.ofSeconds(30));
+    assertThat(RetryAfter.parse("Mon, 29 Nov 2026 10:16:00 GMT", NOW))
+        .contains(Duration.ofSeconds(30));
   }
 
   @Test
