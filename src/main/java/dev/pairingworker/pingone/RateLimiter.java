@@ -1,5 +1,6 @@
 package dev.pairingworker.pingone;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /** Spaces PingOne calls out. Thread-safe; callers wait the returned delay without blocking a thread. */
@@ -13,5 +14,16 @@ public interface RateLimiter {
   /** No limit. */
   static RateLimiter unlimited() {
     return () -> Duration.ZERO;
+  }
+
+  /**
+   * An {@link AdaptiveRateLimiter} at {@code requestsPerSecond} with default tuning, or {@link
+   * #unlimited()} when it is zero or negative.
+   */
+  static RateLimiter adaptive(double requestsPerSecond, Clock clock) {
+    if (requestsPerSecond <= 0) {
+      return unlimited();
+    }
+    return new AdaptiveRateLimiter(RateLimitSettings.of(requestsPerSecond), clock);
   }
 }

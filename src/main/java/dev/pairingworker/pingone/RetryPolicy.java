@@ -1,6 +1,7 @@
 package dev.pairingworker.pingone;
 
 import dev.pairingworker.command.Op;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,8 +18,29 @@ public interface RetryPolicy {
    */
   Optional<Duration> retryDelay(Op op, int attempt, CallOutcome outcome);
 
+  /**
+   * The same decision with its reason, for metrics, and with the command's start, for a total time
+   * budget. Policies that know more override this; the default wraps {@link #retryDelay}.
+   */
+  default RetryDecision decide(RetryContext context, CallOutcome outcome) {
+    Optional<Duration> delay = retryDelay(context.op(), context.attempt(), outcome);
+    if (delay.isPresent()) {
+      return new RetryDecision.Retry(delay.get(), Outcomes.reason(outcome));
+    }
+    String reason =
+        Outcomes.isSuccess(outcome)
+            ? RetryDecision.GiveUp.SUCCESS
+            : RetryDecision.GiveUp.NOT_RETRYABLE;
+    return new RetryDecision.GiveUp(reason, Outcomes.isAmbiguous(context.op(), outcome));
+  }
+
   /** Never retries: every command gets one attempt (plus the 401 refresh). */
   static RetryPolicy never() {
     return (op, attempt, outcome) -> Optional.empty();
+  }
+
+  /** Ping's retry guidance, full-jitter backoff, bounded by {@code settings}. */
+  static RetryPolicy withBackoff(RetrySettings settings, Clock clock) {
+    return BackoffRetryPolicy.of(settings, clock);
   }
 }

@@ -1,0 +1,112 @@
+package dev.pairingworker.pingone;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Paces PingOne calls at a rate that backs off on 429s and climbs back while they stay away (AIMD).
+ *
+ * <p>{@link #reserve()} is a virtual-time scheduler (GCRA): each reservation takes the next send
+ * time, one interval after the previous, and returns the wait until it. An idle limiter lets a
+ * short burst (see {@link RateLimitSettings#burstWindow()}) through at once; in any one-second
+ * window at most {@code rate + burst} calls are sent.
+ *
+ * <p>The queue ahead is not bounded here: a reservation always succeeds, however far ahead it
+ * lands, because callers schedule the wait rather than block a thread on it. What bounds it is the
+ * dispatcher's limit on commands in flight (the wait is at most about {@code inFlight / rate});
+ * {@link #backlog()} shows it for a gauge.
+ *
+ * <p>Thread-safe: every method is a short synchronized section of arithmetic.
+ */
+public final class AdaptiveRateLimiter implements RateLimiter {
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private final RateLimitSettings settings;
+  private final Clock clock;
+  private final Instant origin;
+  private final long cooldownNanos;
+  private final long burstNanos;
+
+  // Guarded by this. Times are nanoseconds since origin.
+  private double rate;
+  private long nextSendAt;
+  private long recoveredUpTo;
+  private long lastCutAt;
+
+  public AdaptiveRateLimiter(RateLimitSettings settings, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.origin = clock.instant();
+    this.cooldownNanos = settings.cooldown().toNanos();
+    this.burstNanos = settings.burstWindow().toNanos();
+    this.rate = settings.limit();
+    this.lastCutAt = -cooldownNanos;
+  }
+
+  /**
+   * Takes the next send slot.
+   *
+   * @return how long until it; may be long when many calls are queued, never negative
+   */
+  @Override
+  public synchronized Duration reserve() {
+    long now = now();
+    recover(now);
+    long interval = intervalNanos();
+    long tolerance = Math.max(0, burstNanos - interval);
+    nextSendAt = Math.max(nextSendAt, now);
+    long sendAt = Math.max(now, nextSendAt - tolerance);
+    nextSendAt += interval;
+    return Duration.ofNanos(sendAt - now);
+  }
+
+  /**
+   * A 429 cuts the rate, at most once per cooldown; every answer lets the rate climb back with
+   * time.
+   */
+  @Override
+  public synchronized void onAnswer(int httpStatus) {
+    long now = now();
+    recover(now);
+    if (httpStatus == 429 && now - lastCutAt >= cooldownNanos) {
+      rate = Math.max(settings.minRate(), rate * settings.decreaseFactor());
+      lastCutAt = now;
+    }
+  }
+
+  /** Requests per second now allowed; for a gauge. */
+  public synchronized double currentRate() {
+    recover(now());
+    return rate;
+  }
+
+  /** How far ahead of now the next free send slot is; zero when idle. For a gauge. */
+  public synchronized Duration backlog() {
+    return Duration.ofNanos(Math.max(0, nextSendAt - now()));
+  }
+
+  private void recover(long now) {
+    if (now > recoveredUpTo) {
+      double seconds = (now - recoveredUpTo) / NANOS_PER_SECOND;
+      double increase = settings.increasePerSecond() * settings.limit() * seconds;
+      rate = Math.min(settings.limit(), rate + increase);
+      recoveredUpTo = now;
+    }
+  }
+
+  /** Rounded up, so rounding never lets the rate be exceeded. */
+  private long intervalNanos() {
+    return (long) Math.ceil(NANOS_PER_SECOND / rate);
+  }
+
+  private long now() {
+    return Duration.between(origin, clock.instant()).toNanos();
+  }
+
+  @Override
+  public String toString() {
+    return "AdaptiveRateLimiter" + settings;
+  }
+}

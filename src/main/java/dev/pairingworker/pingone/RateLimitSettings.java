@@ -1,0 +1,68 @@
+package dev.pairingworker.pingone;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link AdaptiveRateLimiter} paces calls and adapts to 429s (additive increase, multiplicative
+ * decrease). Validated on construction; messages name the field.
+ *
+ * @param limit requests per second this worker instance may send when PingOne is not pushing back
+ * @param minRate the rate 429s cannot push it below
+ * @param increasePerSecond how fast the rate climbs back, as a fraction of {@code limit} per second
+ * @param decreaseFactor the rate is multiplied by this on a 429, in (0, 1)
+ * @param cooldown after a cut, further 429s within this long are answers to requests sent before it
+ *     and do not cut again
+ * @param burstWindow an idle limiter lets {@code rate × burstWindow} requests (at least one)
+ *     through at once
+ */
+public record RateLimitSettings(
+    double limit,
+    double minRate,
+    double increasePerSecond,
+    double decreaseFactor,
+    Duration cooldown,
+    Duration burstWindow) {
+
+  public RateLimitSettings {
+    requireFinitePositive("limit", limit);
+    requireFinitePositive("minRate", minRate);
+    if (minRate > limit) {
+      throw new IllegalArgumentException(
+          "minRate (" + minRate + ") must not exceed limit (" + limit + ")");
+    }
+    if (!(increasePerSecond >= 0 && Double.isFinite(increasePerSecond))) {
+      throw new IllegalArgumentException(
+          "increasePerSecond must be zero or more, was " + increasePerSecond);
+    }
+    if (!(decreaseFactor > 0 && decreaseFactor < 1)) {
+      throw new IllegalArgumentException(
+          "decreaseFactor must be between 0 and 1 exclusive, was " + decreaseFactor);
+    }
+    requireNotNegative("cooldown", cooldown);
+    requireNotNegative("burstWindow", burstWindow);
+  }
+
+  /**
+   * {@code limit} per second; a 429 cuts the rate to 70 % at most once a second, never below 10 %
+   * of the limit; it climbs back by 5 % of the limit per second; bursts of up to 50 ms worth pass
+   * at once.
+   */
+  public static RateLimitSettings of(double limit) {
+    return new RateLimitSettings(
+        limit, limit * 0.1, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50));
+  }
+
+  private static void requireFinitePositive(String field, double value) {
+    if (!(value > 0 && Double.isFinite(value))) {
+      throw new IllegalArgumentException(field + " must be a positive number, was " + value);
+    }
+  }
+
+  private static void requireNotNegative(String field, Duration value) {
+    Objects.requireNonNull(value, field);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(field + " must not be negative, was " + value);
+    }
+  }
+}
