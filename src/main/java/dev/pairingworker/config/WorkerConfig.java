@@ -86,6 +86,11 @@ public final class WorkerConfig {
     return values.get(DEAD_LETTER_TOPIC);
   }
 
+  /** The value of any defined key, e.g. one of {@link ResilienceSettings}. */
+  public <T> T get(ConfigKey<T> key) {
+    return values.get(key);
+  }
+
   /** {@code worker.max.in-flight}. */
   public int maxInFlight() {
     return values.get(MAX_IN_FLIGHT);

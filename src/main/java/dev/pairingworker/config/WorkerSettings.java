@@ -3,6 +3,7 @@ package dev.pairingworker.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Every configuration key of the worker, each defined once. Besides these, any {@code kafka.*} key
@@ -174,7 +175,8 @@ public final class WorkerSettings {
           .build();
 
   private static final List<ConfigKey<?>> ALL =
-      List.of(
+      Stream.of(
+              List.<ConfigKey<?>>of(
           BOOTSTRAP_SERVERS,
           GROUP_ID,
           COMMANDS_TOPIC,
@@ -192,8 +194,11 @@ public final class WorkerSettings {
           TOKEN_AUTH_METHOD,
           TOKEN_REFRESH_BEFORE,
           CONNECT_TIMEOUT,
-          REQUEST_TIMEOUT,
-          METRICS_PORT);
+          REQUEST_TIMEOUT),
+              ResilienceSettings.ALL,
+              List.<ConfigKey<?>>of(METRICS_PORT))
+          .flatMap(List::stream)
+          .toList();
 
   private WorkerSettings() {}
 

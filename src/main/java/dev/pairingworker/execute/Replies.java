@@ -10,6 +10,7 @@ import dev.pairingworker.command.ReplyStatus;
 import dev.pairingworker.pingone.CallOutcome;
 import dev.pairingworker.pingone.CallResult;
 import dev.pairingworker.pingone.ExternalIds;
+import dev.pairingworker.pingone.Outcomes;
 import dev.pairingworker.pingone.PingOneResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,6 +26,9 @@ final class Replies {
   static final String UNEXPECTED_RESPONSE = "UNEXPECTED_RESPONSE";
   /** The command's expiresAt had passed. */
   static final String COMMAND_EXPIRED = "COMMAND_EXPIRED";
+
+  /** A create may or may not have happened, and was not retried. */
+  static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
   /** The worker itself failed; a bug. */
   static final String WORKER_ERROR = "WORKER_ERROR";
@@ -48,7 +52,30 @@ final class Replies {
   }
 
   Reply of(Command command, CallResult result, Instant started, Instant now) {
+    Reply reply = fromOutcome(command, result, started, now);
+    boolean failed = reply.status() == ReplyStatus.FAILED;
+    return withRetryFacts(
+        reply,
+        failed ? result.giveUpReason() : null,
+        result.outcomeUnknown() ? Boolean.TRUE : null,
+        result.ambiguousAttempts() > 0 ? result.ambiguousAttempts() : null);
+  }
+
+  private Reply fromOutcome(Command command, CallResult result, Instant started, Instant now) {
     CallOutcome outcome = result.outcome();
+    if (result.outcomeUnknown()) {
+      ReplyError error =
+          ReplyError.worker(
+              OUTCOME_UNKNOWN,
+              "PingOne may or may not have created the key ("
+                  + Outcomes.reason(outcome)
+                  + "); not retried because pingone.retry.ambiguous-create=answer. An unclaimed key"
+                  + " expires by itself.");
+      Integer status = outcome instanceof CallOutcome.Answered a ? a.response().status() : null;
+      String correlation = outcome instanceof CallOutcome.Answered a ? a.response().correlationId() : null;
+      return reply(command, ReplyStatus.FAILED, status, null, error, result.attempts(), null, correlation,
+          started, now);
+    }
     if (outcome instanceof CallOutcome.Answered answered) {
       return answered(command, answered.response(), result.attempts(), started, now);
     }
@@ -59,6 +86,14 @@ final class Replies {
       error = ReplyError.worker(TOKEN_UNAVAILABLE, ((CallOutcome.NoToken) outcome).cause().getMessage());
     }
     return reply(command, ReplyStatus.FAILED, null, null, error, result.attempts(), null, null, started, now);
+  }
+
+  private static Reply withRetryFacts(
+      Reply r, String stopReason, Boolean outcomeUnknown, Integer ambiguousAttempts) {
+    return new Reply(r.transactionId(), r.pingOneTransactionId(), r.op(), r.status(), r.httpStatus(),
+        r.pairingKey(), r.error(), r.attempts(), stopReason, outcomeUnknown, ambiguousAttempts,
+        r.alreadyAbsent(), r.pingOneCorrelationId(), r.environmentId(), r.userId(), r.pairingKeyId(),
+        r.source(), r.completedAt(), r.durationMs());
   }
 
   private Reply answered(
@@ -115,7 +150,7 @@ final class Replies {
       Instant now) {
     return new Reply(command.transactionId(), ExternalIds.forHeader(command.transactionId()),
         command.op().wireName(), status, httpStatus, key, error,
-        attempts, alreadyAbsent, correlationId, command.environmentId(), command.userId(),
+        attempts, null, null, null, alreadyAbsent, correlationId, command.environmentId(), command.userId(),
         command.pairingKeyId(), command.source(), now, Duration.between(started, now).toMillis());
   }
 }

@@ -93,8 +93,18 @@ public final class RecordHandler {
             reply -> {
               logOutcome(command, reply);
               metrics.commandAnswered(reply.op(), reply.status());
+              countAmbiguous(reply);
               publisher.reply(command.route(), reply).thenRun(() -> answered(command.source()));
             });
+  }
+
+  private void countAmbiguous(Reply reply) {
+    if (Boolean.TRUE.equals(reply.outcomeUnknown())) {
+      metrics.ambiguousOutcome("answered");
+    }
+    for (int i = 0; reply.ambiguousAttempts() != null && i < reply.ambiguousAttempts(); i++) {
+      metrics.ambiguousOutcome("retried");
+    }
   }
 
   private void answered(RecordSource source) {

@@ -20,8 +20,51 @@ public enum Metric {
       Type.TIMER,
       "Access-token requests, by HTTP status (io_error when no answer arrived).",
       "status"),
-  IN_FLIGHT("pairing_worker.in_flight", Type.GAUGE, "Commands running against PingOne now."),
-  QUEUED("pairing_worker.queued", Type.GAUGE, "Valid commands waiting for their user's lane or a slot."),
+  IN_FLIGHT(
+      "pairing_worker.in_flight",
+      Type.GAUGE,
+      "PingOne calls in flight now (at most worker.max.in-flight)."),
+  WAITING_FOR_SLOT(
+      "pairing_worker.waiting_for_slot",
+      Type.GAUGE,
+      "Commands whose next call waits for a free slot under worker.max.in-flight."),
+  ACTIVE(
+      "pairing_worker.commands_active",
+      Type.GAUGE,
+      "Commands started and not yet answered: calling, waiting for a slot or backing off."),
+  QUEUED(
+      "pairing_worker.queued",
+      Type.GAUGE,
+      "Valid commands waiting behind an earlier command of the same user."),
+  RETRIES(
+      "pairing_worker.pingone.retries",
+      Type.COUNTER,
+      "Attempts that will be retried, by op and reason (status_429, status_503, io_error, token_unavailable, ...).",
+      "op",
+      "reason"),
+  GIVE_UPS(
+      "pairing_worker.pingone.give_ups",
+      Type.COUNTER,
+      "Commands whose attempts ended without success, by op and reason (not_retryable, max_attempts,"
+          + " max_total_time, retry_after_too_long, outcome_unknown, token_rejected).",
+      "op",
+      "reason"),
+  AMBIGUOUS(
+      "pairing_worker.pingone.ambiguous_outcomes",
+      Type.COUNTER,
+      "Create attempts whose outcome is unknown (timeout or reset after sending, 502, 504), by what the"
+          + " worker did: answered (OUTCOME_UNKNOWN reply) or retried (a second unclaimed key may exist).",
+      "action"),
+  RATE_LIMITED(
+      "pairing_worker.pingone.rate_limited",
+      Type.COUNTER,
+      "PingOne answers 429 REQUEST_LIMITED, by op.",
+      "op"),
+  RATE_LIMIT(
+      "pairing_worker.pingone.rate_limit",
+      Type.GAUGE,
+      "The client-side rate limit now, in calls per second (NaN when pingone.rate.limit is 0); below"
+          + " the configured value after 429s."),
   BUFFERED(
       "pairing_worker.buffered_records",
       Type.GAUGE,

@@ -48,6 +48,24 @@ public final class WorkerMetrics implements PingOneObserver {
   @Override
   public void apiCall(Op op, String outcome, Duration elapsed) {
     timer(Metric.PINGONE_REQUEST, "op", op.wireName(), "status", outcome).record(elapsed);
+    if ("429".equals(outcome)) {
+      counter(Metric.RATE_LIMITED, "op", op.wireName()).increment();
+    }
+  }
+
+  @Override
+  public void retry(Op op, String reason) {
+    counter(Metric.RETRIES, "op", op.wireName(), "reason", reason).increment();
+  }
+
+  @Override
+  public void gaveUp(Op op, String reason, boolean outcomeUnknown) {
+    counter(Metric.GIVE_UPS, "op", op.wireName(), "reason", reason).increment();
+  }
+
+  /** A create attempt's outcome was unknown; {@code action} is {@code answered} or {@code retried}. */
+  public void ambiguousOutcome(String action) {
+    counter(Metric.AMBIGUOUS, "action", action).increment();
   }
 
   @Override

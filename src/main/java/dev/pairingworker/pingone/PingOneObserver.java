@@ -15,6 +15,12 @@ public interface PingOneObserver {
   /** A token request ended; {@code outcome} is the HTTP status as text or {@code io_error}. */
   void tokenRequest(String outcome, Duration elapsed);
 
+  /** A failed attempt will be retried; {@code reason} as in {@link RetryDecision.Retry}. */
+  default void retry(Op op, String reason) {}
+
+  /** A command's attempts ended without success; {@code reason} as in {@link RetryDecision.GiveUp}. */
+  default void gaveUp(Op op, String reason, boolean outcomeUnknown) {}
+
   PingOneObserver NONE =
       new PingOneObserver() {
         @Override

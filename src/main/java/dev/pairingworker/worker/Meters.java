@@ -26,9 +26,13 @@ final class Meters {
       Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> producer,
       RecordHandler handler,
-      OffsetTracker offsets) {
-    metrics.gauge(Metric.IN_FLIGHT, () -> handler.dispatcher().inFlight());
+      OffsetTracker offsets,
+      PingOneClient pingOne) {
+    metrics.gauge(Metric.IN_FLIGHT, () -> pingOne.slots().inUse());
+    metrics.gauge(Metric.WAITING_FOR_SLOT, () -> pingOne.slots().waiting());
+    metrics.gauge(Metric.ACTIVE, () -> handler.dispatcher().inFlight());
     metrics.gauge(Metric.QUEUED, () -> handler.dispatcher().queued());
+    metrics.gauge(Metric.RATE_LIMIT, () -> pingOne.currentRate().orElse(Double.NaN));
     metrics.gauge(Metric.BUFFERED, offsets::pending);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);

@@ -21,6 +21,16 @@ final class PingOneHealth implements PingOneObserver {
   }
 
   @Override
+  public void retry(Op op, String reason) {
+    metrics.retry(op, reason);
+  }
+
+  @Override
+  public void gaveUp(Op op, String reason, boolean outcomeUnknown) {
+    metrics.gaveUp(op, reason, outcomeUnknown);
+  }
+
+  @Override
   public void tokenRequest(String outcome, Duration elapsed) {
     metrics.tokenRequest(outcome, elapsed);
     health.tokenProblem("200".equals(outcome) ? null : "token request failed: " + outcome);

@@ -3,7 +3,6 @@ package dev.pairingworker.worker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.Json;
-import dev.pairingworker.config.TokenAuthMethod;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
@@ -15,18 +14,10 @@ import dev.pairingworker.kafka.ReplyPublisher;
 import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.metrics.MetricsServer;
 import dev.pairingworker.metrics.WorkerMetrics;
-import dev.pairingworker.pingone.ClientCredentials;
-import dev.pairingworker.pingone.PairingKeysApi;
-import dev.pairingworker.pingone.PingOneCaller;
-import dev.pairingworker.pingone.PingOneObserver;
-import dev.pairingworker.pingone.RateLimiter;
-import dev.pairingworker.pingone.RetryPolicy;
-import dev.pairingworker.pingone.TokenProvider;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -47,6 +38,7 @@ public final class Worker implements AutoCloseable {
   private final MetricsServer metricsServer;
   private final ScheduledExecutorService scheduler;
   private final WorkerMetrics metrics;
+  private final PingOneClient pingOne;
 
   private Worker(WorkerConfig config, Clock clock) {
     this.config = config;
@@ -56,7 +48,8 @@ public final class Worker implements AutoCloseable {
     HealthState health = new HealthState();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reply-retry"));
 
-    CommandExecutor executor = new CommandExecutor(caller(clock, json, new PingOneHealth(metrics, health)), json, clock);
+    this.pingOne = PingOneClient.create(config, clock, json, new PingOneHealth(metrics, health));
+    CommandExecutor executor = new CommandExecutor(pingOne.caller(), json, clock);
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
     OffsetTracker offsets = new OffsetTracker();
@@ -69,7 +62,7 @@ public final class Worker implements AutoCloseable {
             executor,
             metrics,
             clock,
-            config.maxInFlight());
+            config.maxBuffered());
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             KafkaClients.consumer(config.kafkaProperties(), config.groupId(), config.maxBuffered()));
@@ -77,7 +70,7 @@ public final class Worker implements AutoCloseable {
         new CommandConsumer(
             consumer, config.commandsTopic(), handler, offsets, publisher, health,
             config.maxBuffered(), config.shutdownTimeout());
-    Meters.bind(metrics, registry, consumer, producer, handler, offsets);
+    Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }
@@ -117,6 +110,7 @@ public final class Worker implements AutoCloseable {
     producer.close(Duration.ofSeconds(5));
     scheduler.shutdownNow();
     metricsServer.close();
+    pingOne.executor().shutdown();
     return true;
   }
 
@@ -133,29 +127,6 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private PingOneCaller caller(Clock clock, ObjectMapper json, PingOneObserver observer) {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .version(
-                "https".equals(config.apiUrl().getScheme())
-                    ? HttpClient.Version.HTTP_2
-                    : HttpClient.Version.HTTP_1_1) // no h2c upgrade attempts against local simulators
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    ClientCredentials credentials =
-        new ClientCredentials(
-            config.clientId(),
-            config.clientSecret().reveal(),
-            config.tokenAuthMethod() == TokenAuthMethod.CLIENT_SECRET_BASIC);
-    TokenProvider tokens =
-        new TokenProvider(
-            http, config.tokenUrl(), credentials, config.tokenRefreshBefore(), config.requestTimeout(),
-            clock, json, observer);
-    PairingKeysApi api = new PairingKeysApi(http, config.apiUrl(), config.requestTimeout(), clock, observer);
-    return new PingOneCaller(api, tokens, RateLimiter.unlimited(), RetryPolicy.never());
   }
 
   private static MetricsServer startMetricsServer(

@@ -1,0 +1,58 @@
+package dev.pairingworker.pingone;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The bound on PingOne calls in flight ({@code worker.max.in-flight}), as an asynchronous FIFO semaphore: a
+ * command waiting for a slot, or backing off between attempts, holds no slot and no thread, so it never
+ * blocks other users' commands.
+ */
+public final class CallSlots {
+  private final int permits;
+  private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+  private int inUse;
+
+  public CallSlots(int permits) {
+    if (permits < 1) {
+      throw new IllegalArgumentException("permits must be at least 1: " + permits);
+    }
+    this.permits = permits;
+  }
+
+  /** Completes when a slot is granted; slots are granted in request order. */
+  public CompletableFuture<Void> acquire() {
+    synchronized (this) {
+      if (inUse < permits && waiting.isEmpty()) {
+        inUse++;
+        return CompletableFuture.completedFuture(null);
+      }
+      CompletableFuture<Void> granted = new CompletableFuture<>();
+      waiting.addLast(granted);
+      return granted;
+    }
+  }
+
+  /** Returns a slot; the longest waiter gets it (completed outside the lock). */
+  public void release() {
+    CompletableFuture<Void> next;
+    synchronized (this) {
+      next = waiting.pollFirst();
+      if (next == null) {
+        inUse--;
+        return;
+      }
+    }
+    next.complete(null);
+  }
+
+  /** Calls in flight now. */
+  public synchronized int inUse() {
+    return inUse;
+  }
+
+  /** Commands waiting for a slot. */
+  public synchronized int waiting() {
+    return waiting.size();
+  }
+}

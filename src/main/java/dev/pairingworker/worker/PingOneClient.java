@@ -1,0 +1,77 @@
+package dev.pairingworker.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairingworker.config.ResilienceSettings;
+import dev.pairingworker.config.TokenAuthMethod;
+import dev.pairingworker.config.WorkerConfig;
+import dev.pairingworker.pingone.AdaptiveRateLimiter;
+import dev.pairingworker.pingone.CallSlots;
+import dev.pairingworker.pingone.ClientCredentials;
+import dev.pairingworker.pingone.PairingKeysApi;
+import dev.pairingworker.pingone.PingOneCaller;
+import dev.pairingworker.pingone.PingOneObserver;
+import dev.pairingworker.pingone.RateLimitSettings;
+import dev.pairingworker.pingone.RateLimiter;
+import dev.pairingworker.pingone.RetryPolicy;
+import dev.pairingworker.pingone.RetrySettings;
+import dev.pairingworker.pingone.TokenProvider;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The PingOne side of the worker, built from the configuration. */
+record PingOneClient(PingOneCaller caller, CallSlots slots, RateLimiter limiter, ExecutorService executor) {
+
+  static PingOneClient create(WorkerConfig config, Clock clock, ObjectMapper json, PingOneObserver observer) {
+    // Named threads: log lines written on completion of a call show where they came from.
+    ExecutorService executor = Executors.newCachedThreadPool(Worker.daemon("pingone-http"));
+    HttpClient http =
+        HttpClient.newBuilder()
+            .executor(executor)
+            .connectTimeout(config.connectTimeout())
+            // https negotiates HTTP/2; plain http (loopback simulators) stays on HTTP/1.1, no h2c upgrade
+            .version(
+                "https".equals(config.apiUrl().getScheme())
+                    ? HttpClient.Version.HTTP_2
+                    : HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    ClientCredentials credentials =
+        new ClientCredentials(
+            config.clientId(),
+            config.clientSecret().reveal(),
+            config.tokenAuthMethod() == TokenAuthMethod.CLIENT_SECRET_BASIC);
+    TokenProvider tokens =
+        new TokenProvider(
+            http, config.tokenUrl(), credentials, config.tokenRefreshBefore(),
+            config.requestTimeout(), clock, json, observer);
+    PairingKeysApi api =
+        new PairingKeysApi(http, config.apiUrl(), config.requestTimeout(), clock, observer);
+    CallSlots slots = new CallSlots(config.maxInFlight());
+    int rate = config.get(ResilienceSettings.RATE_LIMIT);
+    RateLimiter limiter =
+        rate > 0 ? new AdaptiveRateLimiter(RateLimitSettings.of(rate), clock) : RateLimiter.unlimited();
+    RetryPolicy retries = RetryPolicy.withBackoff(retrySettings(config), clock);
+    return new PingOneClient(
+        new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer), slots, limiter, executor);
+  }
+
+  /** The limiter's current rate, when there is a limit. */
+  OptionalDouble currentRate() {
+    return limiter instanceof AdaptiveRateLimiter adaptive
+        ? OptionalDouble.of(adaptive.currentRate())
+        : OptionalDouble.empty();
+  }
+
+  private static RetrySettings retrySettings(WorkerConfig config) {
+    return new RetrySettings(
+        config.get(ResilienceSettings.RETRY_MAX_ATTEMPTS),
+        config.get(ResilienceSettings.RETRY_MAX_TOTAL_TIME),
+        config.get(ResilienceSettings.RETRY_BASE_DELAY),
+        config.get(ResilienceSettings.RETRY_MAX_DELAY),
+        config.get(ResilienceSettings.RETRY_AFTER_CAP),
+        config.get(ResilienceSettings.AMBIGUOUS_CREATE));
+  }
+}
