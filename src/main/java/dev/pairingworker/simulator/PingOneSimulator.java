@@ -48,6 +48,18 @@ public final class PingOneSimulator implements AutoCloseable {
   /** Large enough that hundreds of simultaneous connects are not dropped by a full accept queue. */
   private static final int BACKLOG = 1024;
 
+  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server sends the headers and the body as two writes; with Nagle's algorithm the body
+    // then waits for the client's delayed ACK, about 40 ms a response on Linux. The property is
+    // read
+    // once, when the JDK server's configuration loads; a value set by the user is kept.
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService serverThreads;
   private final ScheduledThreadPoolExecutor scheduler;
