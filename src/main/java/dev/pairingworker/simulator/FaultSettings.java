@@ -65,10 +65,16 @@ public record FaultSettings(
         limit, probabilities, retryAfterSeconds, afterEffect, includeTokenEndpoint, seed);
   }
 
+  /** Sets the chance of {@code fault}; 0 removes it. */
   public FaultSettings withProbability(Fault fault, double probability) {
     Map<Fault, Double> more = new EnumMap<>(Fault.class);
     more.putAll(probabilities);
-    more.put(Objects.requireNonNull(fault, "fault"), probability);
+    // A zero chance is left out, so settings print only the faults that can happen.
+    if (probability == 0) {
+      more.remove(Objects.requireNonNull(fault, "fault"));
+    } else {
+      more.put(Objects.requireNonNull(fault, "fault"), probability);
+    }
     return new FaultSettings(
         rateLimitPerSecond, more, retryAfterSeconds, afterEffect, includeTokenEndpoint, seed);
   }

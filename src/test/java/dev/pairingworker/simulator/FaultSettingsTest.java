@@ -60,4 +60,15 @@ class FaultSettingsTest {
     assertThatThrownBy(() -> most.withProbability(Fault.UNAVAILABLE, 0.2))
         .hasMessageStartingWith("probabilities must add up to at most 1: 1.2");
   }
+
+  @Test
+  void aZeroChanceRemovesTheFault() {
+    FaultSettings none =
+        FaultSettings.none()
+            .withProbability(Fault.BAD_GATEWAY, 0.5)
+            .withProbability(Fault.BAD_GATEWAY, 0);
+
+    assertThat(none).isEqualTo(FaultSettings.none());
+    assertThat(none.toString()).contains("probabilities={}");
+  }
 }
