@@ -39,6 +39,17 @@ import org.slf4j.LoggerFactory;
  *   assertThat(sim.requests()).extracting(RecordedRequest::status).contains(201);
  * }
  * }</pre>
+ *
+ * <p>Misbehaviour, for testing a client's retries: {@link FaultSettings} (a rate limit answering
+ * 429, random 500/502/503/504 and connection resets, before or after the request takes effect) in
+ * the settings or through {@link #setFaults}; {@link #startOutage} for a period of failures; {@link
+ * LatencyModel} for delays. {@link #stats()} counts the outcomes; a connection closed without a
+ * response is recorded with status {@link RecordedRequest#CONNECTION_RESET}.
+ *
+ * <pre>{@code
+ * sim.setFaults(FaultSettings.none().withProbability(Fault.BAD_GATEWAY, 1).withAfterEffect(1));
+ * // a create now returns 502, yet the key exists: the client must not blindly create again
+ * }</pre>
  */
 public final class PingOneSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PingOneSimulator.class);
