@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +123,26 @@ class RateLimitTest {
     sim.setFaults(FaultSettings.none().withRateLimitPerSecond(1));
 
     assertThat(reads(2)).containsExactly(404, 429);
+  }
+
+  @Test
+  void concurrentRequestsAreAdmittedExactlyUpToTheLimit() throws Exception {
+    sim.setFaults(FaultSettings.none().withRateLimitPerSecond(30));
+    List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+
+    for (int i = 0; i < 100; i++) {
+      responses.add(
+          client.http.sendAsync(
+              client.api(client.key(newId(), newId()), token).GET().build(),
+              BodyHandlers.ofString()));
+    }
+    CompletableFuture.allOf(responses.toArray(CompletableFuture<?>[]::new))
+        .get(10, TimeUnit.SECONDS);
+
+    assertThat(responses)
+        .extracting(response -> response.join().statusCode())
+        .containsOnly(404, 429)
+        .filteredOn(status -> status == 404)
+        .hasSize(30);
   }
 }
