@@ -2,6 +2,7 @@ package dev.pairingworker.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -49,6 +50,48 @@ final class ApiErrors {
 
   static SimResponse unexpected() {
     return error(500, "UNEXPECTED_ERROR", "An unexpected error occurred.", List.of());
+  }
+
+  /**
+   * A wait as {@code Retry-After} seconds: rounded up, since rounding down would invite a retry
+   * that fails again, and at least 1.
+   */
+  static int retryAfterSeconds(Duration wait) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return (int) Math.max(1, seconds);
+  }
+
+  /**
+   * 429 as PingOne's gateway sends it: the wait appears both in {@code Retry-After} and in the
+   * detail's {@code innerError.retryAfter}.
+   */
+  static SimResponse rateLimited(int retryAfterSeconds) {
+    ErrorDetail detail =
+        new ErrorDetail(
+            "LIMIT_EXCEEDED",
+            null,
+            "The request rate limit has been exceeded. Retry after " + retryAfterSeconds + " s.",
+            Json.object().put("retryAfter", retryAfterSeconds));
+    return error(429, "REQUEST_LIMITED", "The request was rate limited.", List.of(detail))
+        .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+  }
+
+  /** Ping documents no body for 502; any PingOne-shaped error will do. */
+  static SimResponse badGateway() {
+    return error(
+        502, "BAD_GATEWAY", "The upstream service returned an invalid response.", List.of());
+  }
+
+  static SimResponse unavailable() {
+    return error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable.", List.of());
+  }
+
+  static SimResponse unavailable(int retryAfterSeconds) {
+    return unavailable().withHeader("Retry-After", Integer.toString(retryAfterSeconds));
+  }
+
+  static SimResponse gatewayTimeout() {
+    return error(504, "GATEWAY_TIMEOUT", "The upstream service did not answer in time.", List.of());
   }
 
   static SimResponse error(int status, String code, String message, List<ErrorDetail> details) {

@@ -35,6 +35,7 @@ final class ExchangeHandler implements HttpHandler {
   private final TokenStore tokens;
   private final Responder responder;
   private final RequestLog log;
+  private final StatusCounts counts;
   private final Supplier<LatencyModel> latency;
   private final ScheduledExecutorService scheduler;
 
@@ -43,12 +44,14 @@ final class ExchangeHandler implements HttpHandler {
       TokenStore tokens,
       Responder responder,
       RequestLog log,
+      StatusCounts counts,
       Supplier<LatencyModel> latency,
       ScheduledExecutorService scheduler) {
     this.clock = clock;
     this.tokens = tokens;
     this.responder = responder;
     this.log = log;
+    this.counts = counts;
     this.latency = latency;
     this.scheduler = scheduler;
   }
@@ -66,7 +69,8 @@ final class ExchangeHandler implements HttpHandler {
     }
     SimResponse response = respond(request);
     String correlationId = Ids.random();
-    log.record(arrival, recorded(request, response.status(), correlationId));
+    log.record(arrival, recorded(request, response, correlationId));
+    counts.add(response.status());
     dispatch(exchange, request, response, correlationId);
   }
 
@@ -105,7 +109,8 @@ final class ExchangeHandler implements HttpHandler {
     }
   }
 
-  private static RecordedRequest recorded(SimRequest request, int status, String correlationId) {
+  private static RecordedRequest recorded(
+      SimRequest request, SimResponse response, String correlationId) {
     return new RecordedRequest(
         request.receivedAt(),
         request.method(),
@@ -113,8 +118,15 @@ final class ExchangeHandler implements HttpHandler {
         request.header(TRANSACTION_HEADER),
         request.header(SESSION_HEADER),
         request.token(),
-        status,
-        correlationId);
+        response.status(),
+        correlationId,
+        retryAfter(response));
+  }
+
+  /** The simulator only ever sends {@code Retry-After} as whole seconds. */
+  private static Duration retryAfter(SimResponse response) {
+    String value = response.headers().get("Retry-After");
+    return value == null ? null : Duration.ofSeconds(Long.parseLong(value));
   }
 
   private void dispatch(
@@ -141,6 +153,12 @@ final class ExchangeHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, SimResponse response, String correlationId) {
+    if (response.isConnectionReset()) {
+      // Closing before sendResponseHeaders makes the JDK server drop the TCP connection, so the
+      // client reads end-of-stream where a status line should be.
+      exchange.close();
+      return;
+    }
     try {
       response.headers().forEach(exchange.getResponseHeaders()::set);
       exchange.getResponseHeaders().set("Correlation-Id", correlationId);

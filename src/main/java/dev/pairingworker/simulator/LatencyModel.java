@@ -14,14 +14,17 @@ public interface LatencyModel {
   /** The delay for the next response; never negative. */
   Duration next();
 
-  /** The delay for the next response to a request for {@code path}; by default the same for every path. */
+  /**
+   * The delay for the next response to a request for {@code path}; by default the same for every
+   * path.
+   */
   default Duration next(String path) {
     return next();
   }
 
   /**
-   * Delays requests about one user by {@code slow} and all others as {@code otherwise}: a slow PingOne
-   * partition, or a user whose calls keep timing out.
+   * Delays requests about one user by {@code slow} and all others as {@code otherwise}: a slow
+   * PingOne partition, or a user whose calls keep timing out.
    */
   static LatencyModel slowUser(String userId, Duration slow, LatencyModel otherwise) {
     Objects.requireNonNull(userId, "userId");
@@ -51,5 +54,18 @@ public interface LatencyModel {
       throw new IllegalArgumentException("latency must not be negative: " + delay);
     }
     return () -> delay;
+  }
+
+  /** Normally distributed delays, clipped at 0; the same seed gives the same sequence of delays. */
+  static LatencyModel normal(Duration mean, Duration stddev, long seed) {
+    return RandomLatency.normal(mean, stddev, seed);
+  }
+
+  /**
+   * Log-normal delays fitted so that half are below {@code median} and 1 % above {@code p99}: the
+   * long tail of a real service, where a few calls take many times the usual time.
+   */
+  static LatencyModel longTail(Duration median, Duration p99, long seed) {
+    return RandomLatency.longTail(median, p99, seed);
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,17 @@ import org.slf4j.LoggerFactory;
  *   assertThat(sim.requests()).extracting(RecordedRequest::status).contains(201);
  * }
  * }</pre>
+ *
+ * <p>Misbehaviour, for testing a client's retries: {@link FaultSettings} (a rate limit answering
+ * 429, random 500/502/503/504 and connection resets, before or after the request takes effect) in
+ * the settings or through {@link #setFaults}; {@link #startOutage} for a period of failures; {@link
+ * LatencyModel} for delays. {@link #stats()} counts the outcomes; a connection closed without a
+ * response is recorded with status {@link RecordedRequest#CONNECTION_RESET}.
+ *
+ * <pre>{@code
+ * sim.setFaults(FaultSettings.none().withProbability(Fault.BAD_GATEWAY, 1).withAfterEffect(1));
+ * // a create now returns 502, yet the key exists: the client must not blindly create again
+ * }</pre>
  */
 public final class PingOneSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PingOneSimulator.class);
@@ -47,6 +59,18 @@ public final class PingOneSimulator implements AutoCloseable {
   /** Large enough that hundreds of simultaneous connects are not dropped by a full accept queue. */
   private static final int BACKLOG = 1024;
 
+  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK server sends the headers and the body as two writes; with Nagle's algorithm the body
+    // then waits for the client's delayed ACK, about 40 ms a response on Linux. The property is
+    // read
+    // once, when the JDK server's configuration loads; a value set by the user is kept.
+    if (System.getProperty(NODELAY_PROPERTY) == null) {
+      System.setProperty(NODELAY_PROPERTY, "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService serverThreads;
   private final ScheduledThreadPoolExecutor scheduler;
@@ -55,6 +79,8 @@ public final class PingOneSimulator implements AutoCloseable {
   private final TokenStore tokens;
   private final PairingKeyStore keys;
   private final RequestLog log = new RequestLog();
+  private final StatusCounts counts = new StatusCounts();
+  private final FaultStage faults;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile LatencyModel latency;
 
@@ -71,9 +97,11 @@ public final class PingOneSimulator implements AutoCloseable {
     scheduler =
         new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads("pingone-sim-delay"));
     scheduler.setRemoveOnCancelPolicy(true);
-    Responder chain = newChain(settings);
+    faults = new FaultStage(newRouter(settings), settings.clock(), settings.faults());
     server.createContext(
-        "/", new ExchangeHandler(settings.clock(), tokens, chain, log, () -> latency, scheduler));
+        "/",
+        new ExchangeHandler(
+            settings.clock(), tokens, faults, log, counts, () -> latency, scheduler));
     server.setExecutor(serverThreads);
   }
 
@@ -85,11 +113,8 @@ public final class PingOneSimulator implements AutoCloseable {
     return simulator;
   }
 
-  /**
-   * The responder chain. Stages that answer instead of the endpoints (fault injection) wrap the
-   * router here.
-   */
-  private Responder newChain(SimulatorSettings settings) {
+  /** The end of the responder chain; stages such as {@link FaultStage} wrap it. */
+  private Router newRouter(SimulatorSettings settings) {
     TokenEndpoint tokenEndpoint =
         new TokenEndpoint(tokens, settings.clientId(), settings.clientSecret());
     PairingKeyEndpoint pairingKeys = new PairingKeyEndpoint(keys, new PairingKeyJson(apiBaseUrl));
@@ -137,6 +162,43 @@ public final class PingOneSimulator implements AutoCloseable {
   /** Replaces the latency model; applies to responses decided from now on. */
   public void setLatency(LatencyModel latency) {
     this.latency = Objects.requireNonNull(latency, "latency");
+  }
+
+  /** Replaces the fault injection, restarting its random draws from the new seed. */
+  public void setFaults(FaultSettings settings) {
+    faults.setFaults(settings);
+  }
+
+  /** The fault injection in force. */
+  public FaultSettings faults() {
+    return faults.faults();
+  }
+
+  /**
+   * Fails every API request (and token request when {@link FaultSettings#includeTokenEndpoint()})
+   * for {@code length} of the simulator's clock from now, then recovers by itself. A 503 carries
+   * {@code Retry-After} with the seconds left; status {@link RecordedRequest#CONNECTION_RESET}
+   * closes connections without a response. Replaces an outage already under way.
+   *
+   * @param status 0 (connection reset), 500, 502, 503 or 504
+   */
+  public void startOutage(Duration length, int status) {
+    faults.startOutage(length, status);
+  }
+
+  /** Ends the outage now, if one is under way. */
+  public void endOutage() {
+    faults.endOutage();
+  }
+
+  /** Whether an outage is under way by the simulator's clock. */
+  public boolean inOutage() {
+    return faults.inOutage();
+  }
+
+  /** Counts of responses by status since start. */
+  public SimulatorStats stats() {
+    return counts.snapshot();
   }
 
   /** How many unexpired pairing keys the user holds. */

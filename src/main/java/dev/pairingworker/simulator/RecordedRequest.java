@@ -1,6 +1,7 @@
 package dev.pairingworker.simulator;
 
 import dev.pairingworker.pingone.ExternalIds;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -15,8 +16,12 @@ import java.time.Instant;
  *     absent
  * @param token the state of the bearer token; always {@link TokenState#NONE} for token-endpoint
  *     requests
- * @param status the HTTP status of the response
- * @param correlationId the {@code Correlation-Id} header of the response
+ * @param status the HTTP status of the response, or {@link #CONNECTION_RESET} when the connection
+ *     was closed without one
+ * @param correlationId the {@code Correlation-Id} header of the response (generated but never sent
+ *     for a connection reset)
+ * @param retryAfter the {@code Retry-After} the response carried, or {@code null} when none; with
+ *     {@link #receivedAt} it tells when the client may come back
  */
 public record RecordedRequest(
     Instant receivedAt,
@@ -26,7 +31,14 @@ public record RecordedRequest(
     String sessionId,
     TokenState token,
     int status,
-    String correlationId) {
+    String correlationId,
+    Duration retryAfter) {
+
+  /**
+   * The {@link #status} of a request whose connection was closed without any HTTP response (an
+   * injected {@link Fault#CONNECTION_RESET} or an outage that resets connections).
+   */
+  public static final int CONNECTION_RESET = 0;
 
   /** The transaction id as PingOne would write it to its audit log, or {@code null} when absent. */
   public String auditTransactionId() {
@@ -36,6 +48,11 @@ public record RecordedRequest(
   /** The session id as PingOne would write it to its audit log, or {@code null} when absent. */
   public String auditSessionId() {
     return sessionId == null ? null : ExternalIds.sanitise(sessionId);
+  }
+
+  /** The earliest time the response allowed the client to retry, or {@code null} without one. */
+  public Instant retryNotBefore() {
+    return retryAfter == null ? null : receivedAt.plus(retryAfter);
   }
 
   /** True for requests to the token endpoint ({@code /{environmentId}/as/token}). */

@@ -8,7 +8,8 @@ import java.util.Map;
  * A response decided but not yet sent. Keeping it a value lets a later stage (latency, fault
  * injection) delay, replace or drop it without touching the endpoint that produced it.
  *
- * @param status the HTTP status
+ * @param status the HTTP status, or {@link RecordedRequest#CONNECTION_RESET} to close the
+ *     connection without answering
  * @param headers response headers other than {@code Correlation-Id}, which the sender adds
  * @param body the body; empty for none
  */
@@ -24,6 +25,15 @@ record SimResponse(int status, Map<String, String> headers, byte[] body) {
 
   static SimResponse empty(int status) {
     return new SimResponse(status, Map.of(), new byte[0]);
+  }
+
+  /** Not a response at all: the sender closes the connection instead. */
+  static SimResponse connectionReset() {
+    return empty(RecordedRequest.CONNECTION_RESET);
+  }
+
+  boolean isConnectionReset() {
+    return status == RecordedRequest.CONNECTION_RESET;
   }
 
   SimResponse withHeader(String name, String value) {

@@ -19,7 +19,10 @@ import java.util.Objects;
  * @param maxValidKeysPerUser how many unexpired keys one user may hold (PingOne: 20)
  * @param latency the initial latency model; {@link PingOneSimulator#setLatency} changes it while
  *     running
- * @param clock the clock for timestamps and expiry; inject a controllable one in tests
+ * @param clock the clock for timestamps, expiry, the rate limit and outages; inject a controllable
+ *     one in tests
+ * @param faults the initial fault injection; {@link PingOneSimulator#setFaults} changes it while
+ *     running
  */
 public record SimulatorSettings(
     String host,
@@ -30,7 +33,8 @@ public record SimulatorSettings(
     Duration pairingKeyLifetime,
     int maxValidKeysPerUser,
     LatencyModel latency,
-    Clock clock) {
+    Clock clock,
+    FaultSettings faults) {
 
   public SimulatorSettings {
     requireText(host, "host");
@@ -47,11 +51,12 @@ public record SimulatorSettings(
     }
     Objects.requireNonNull(latency, "latency must not be null");
     Objects.requireNonNull(clock, "clock must not be null");
+    Objects.requireNonNull(faults, "faults must not be null");
   }
 
   /**
    * Loopback, a free port, client {@code simulator-client}/{@code simulator-secret}, tokens for one
-   * hour, keys for 10 minutes, 20 keys per user, no latency, the system clock.
+   * hour, keys for 10 minutes, 20 keys per user, no latency, the system clock, no faults.
    */
   public static SimulatorSettings defaults() {
     return new SimulatorSettings(
@@ -63,7 +68,8 @@ public record SimulatorSettings(
         Duration.ofMinutes(10),
         20,
         LatencyModel.none(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        FaultSettings.none());
   }
 
   public SimulatorSettings withHost(String newHost) {
@@ -76,7 +82,8 @@ public record SimulatorSettings(
         pairingKeyLifetime,
         maxValidKeysPerUser,
         latency,
-        clock);
+        clock,
+        faults);
   }
 
   public SimulatorSettings withPort(int newPort) {
@@ -89,7 +96,8 @@ public record SimulatorSettings(
         pairingKeyLifetime,
         maxValidKeysPerUser,
         latency,
-        clock);
+        clock,
+        faults);
   }
 
   public SimulatorSettings withCredentials(String newClientId, String newClientSecret) {
@@ -102,7 +110,8 @@ public record SimulatorSettings(
         pairingKeyLifetime,
         maxValidKeysPerUser,
         latency,
-        clock);
+        clock,
+        faults);
   }
 
   public SimulatorSettings withTokenLifetime(Duration lifetime) {
@@ -115,7 +124,8 @@ public record SimulatorSettings(
         pairingKeyLifetime,
         maxValidKeysPerUser,
         latency,
-        clock);
+        clock,
+        faults);
   }
 
   public SimulatorSettings withPairingKeyLifetime(Duration lifetime) {
@@ -128,12 +138,22 @@ public record SimulatorSettings(
         lifetime,
         maxValidKeysPerUser,
         latency,
-        clock);
+        clock,
+        faults);
   }
 
   public SimulatorSettings withMaxValidKeysPerUser(int max) {
     return new SimulatorSettings(
-        host, port, clientId, clientSecret, tokenLifetime, pairingKeyLifetime, max, latency, clock);
+        host,
+        port,
+        clientId,
+        clientSecret,
+        tokenLifetime,
+        pairingKeyLifetime,
+        max,
+        latency,
+        clock,
+        faults);
   }
 
   public SimulatorSettings withLatency(LatencyModel newLatency) {
@@ -146,7 +166,8 @@ public record SimulatorSettings(
         pairingKeyLifetime,
         maxValidKeysPerUser,
         newLatency,
-        clock);
+        clock,
+        faults);
   }
 
   public SimulatorSettings withClock(Clock newClock) {
@@ -159,7 +180,22 @@ public record SimulatorSettings(
         pairingKeyLifetime,
         maxValidKeysPerUser,
         latency,
-        newClock);
+        newClock,
+        faults);
+  }
+
+  public SimulatorSettings withFaults(FaultSettings newFaults) {
+    return new SimulatorSettings(
+        host,
+        port,
+        clientId,
+        clientSecret,
+        tokenLifetime,
+        pairingKeyLifetime,
+        maxValidKeysPerUser,
+        latency,
+        clock,
+        newFaults);
   }
 
   /** Masks the client secret: settings end up in logs and test reports. */
@@ -181,6 +217,8 @@ public record SimulatorSettings(
         + latency
         + ", clock="
         + clock
+        + ", faults="
+        + faults
         + "]";
   }
 

@@ -4,9 +4,9 @@
  * port.
  *
  * <p>Public: {@code PingOneSimulator}, {@code SimulatorSettings}, {@code LatencyModel}, {@code
- * RecordedRequest} and {@code TokenState}. Everything else is package-private. A request flows
- * {@code ExchangeHandler} (decode, record, apply latency, send) → {@code Responder} chain → {@code
- * Router} → {@code TokenEndpoint} or {@code PairingKeyEndpoint}; stages such as fault injection
- * wrap the router as further {@code Responder}s.
+ * FaultSettings}, {@code Fault}, {@code SimulatorStats}, {@code RecordedRequest} and {@code
+ * TokenState}. Everything else is package-private. A request flows {@code ExchangeHandler} (decode,
+ * record, apply latency, send) → {@code FaultStage} (outage, rate limit, random faults) → {@code
+ * Router} → {@code TokenEndpoint} or {@code PairingKeyEndpoint}.
  */
 package dev.pairingworker.simulator;
