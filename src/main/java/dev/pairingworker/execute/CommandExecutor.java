@@ -4,15 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Reply;
+import dev.pairingworker.pingone.Abandoned;
+import dev.pairingworker.pingone.ExternalIds;
 import dev.pairingworker.pingone.PingOneCaller;
 import dev.pairingworker.pingone.PingOneRequest;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Executes one valid command against PingOne and builds its reply. */
 public final class CommandExecutor {
+  private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
   private final PingOneCaller caller;
   private final ObjectMapper json;
   private final Replies replies;
@@ -30,15 +38,34 @@ public final class CommandExecutor {
    * expiry is checked when the command reaches the head of its user's lane, just before the call.
    */
   public CompletableFuture<Reply> execute(Command command) {
+    return execute(command, () -> false);
+  }
+
+  /**
+   * As {@link #execute(Command)}; when {@code abandoned} turns true before the command is answered, it stops
+   * without a reply and the future fails with {@link Abandoned}.
+   */
+  public CompletableFuture<Reply> execute(Command command, BooleanSupplier abandoned) {
     Instant started = clock.instant();
     if (command.expiresAt() != null && !started.isBefore(command.expiresAt())) {
       return CompletableFuture.completedFuture(replies.expired(command, started, started));
     }
     return caller
-        .call(PingOneRequest.of(command, body(command)))
+        .call(PingOneRequest.of(command, body(command)), abandoned)
         .thenApply(result -> replies.of(command, result, started, clock.instant()))
-        // A bug must still produce an answer, never a record that silently gets none.
-        .exceptionally(failure -> replies.internalError(command, failure, started, clock.instant()));
+        .exceptionally(failure -> answerFailure(command, failure, started));
+  }
+
+  /** A bug must still produce an answer, never a record that silently gets none; abandonment stays silent. */
+  private Reply answerFailure(Command command, Throwable failure, Instant started) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+    if (cause instanceof Abandoned abandoned) {
+      throw abandoned;
+    }
+    log.error("Bug while executing transaction {}", ExternalIds.forHeader(command.transactionId()), cause);
+    return replies.internalError(command, cause, started, clock.instant());
   }
 
   private byte[] body(Command command) {

@@ -129,7 +129,7 @@ public final class CommandConsumer implements Runnable {
   private void release(Collection<TopicPartition> partitions, boolean commit) {
     Set<TopicPartition> gone = new HashSet<>(partitions);
     Dispatcher dispatcher = handler.dispatcher();
-    int dropped = dispatcher.dropQueued(gone);
+    int dropped = handler.revoke(gone);
     if (commit) {
       try {
         if (!dispatcher.awaitIdle(gone, drainTimeout)) {
@@ -142,7 +142,9 @@ public final class CommandConsumer implements Runnable {
       commitSync(gone);
     }
     offsets.forget(gone);
-    log.info("Released {} partitions ({} queued commands left for their next owner)", gone.size(), dropped);
+    log.info(
+        "Released {} partitions ({} queued commands, and any not on the wire, left for their next owner)",
+        gone.size(), dropped);
   }
 
   private void commitSync(Set<TopicPartition> partitions) {

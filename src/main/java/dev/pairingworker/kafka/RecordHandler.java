@@ -12,7 +12,11 @@ import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.ExternalIds;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -34,6 +38,8 @@ public final class RecordHandler {
   private final WorkerMetrics metrics;
   private final Clock clock;
   private final Dispatcher dispatcher;
+  /** Bumped when a partition is revoked: commands started under an older generation are abandoned. */
+  private final Map<TopicPartition, Integer> generations = new ConcurrentHashMap<>();
 
   public RecordHandler(
       CommandDecoder decoder,
@@ -56,6 +62,15 @@ public final class RecordHandler {
 
   public Dispatcher dispatcher() {
     return dispatcher;
+  }
+
+  /**
+   * Stops work for partitions this worker is losing: their commands that are not on the wire now stop
+   * without a reply (their records stay uncommitted), and queued ones never start.
+   */
+  public int revoke(Collection<TopicPartition> partitions) {
+    partitions.forEach(tp -> generations.merge(tp, 1, Integer::sum));
+    return dispatcher.dropQueued(new HashSet<>(partitions));
   }
 
   /** Takes a record polled from the commands topic. Never blocks on PingOne. */
@@ -87,8 +102,10 @@ public final class RecordHandler {
 
   /** The dispatcher's work: execute, then hand the reply to the producer, which frees the slot. */
   private CompletableFuture<Void> run(Command command) {
+    TopicPartition tp = new TopicPartition(command.source().topic(), command.source().partition());
+    int generation = generations.getOrDefault(tp, 0);
     return executor
-        .execute(command)
+        .execute(command, () -> generations.getOrDefault(tp, 0) != generation)
         .thenAccept(
             reply -> {
               logOutcome(command, reply);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one operation to its end: a call slot, the rate limiter, the token, the call, the single retry after a
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  * dispatcher keeps a user's commands in order.)
  */
 public final class PingOneCaller {
+  private static final Duration BACK_OFF_STEP = Duration.ofMillis(250);
+
   private final PairingKeysApi api;
   private final TokenProvider tokens;
   private final CallSlots slots;
@@ -41,29 +44,47 @@ public final class PingOneCaller {
   }
 
   public CompletableFuture<CallResult> call(PingOneRequest request) {
-    return new Run(request, clock.instant()).attempt(false);
+    return call(request, () -> false);
+  }
+
+  /**
+   * Runs {@code request}; when {@code abandoned} turns true, the operation stops at its next step that is not
+   * on the wire (waiting for a slot, backing off) and the future fails with {@link Abandoned}.
+   */
+  public CompletableFuture<CallResult> call(PingOneRequest request, BooleanSupplier abandoned) {
+    return new Run(request, clock.instant(), abandoned).attempt(false);
   }
 
   /** The state of one operation across its attempts. */
   private final class Run {
     final PingOneRequest request;
     final Instant firstAttemptAt;
+    final BooleanSupplier abandoned;
+    int tries;
     int attempts;
     int ambiguousAttempts;
 
-    Run(PingOneRequest request, Instant firstAttemptAt) {
+    Run(PingOneRequest request, Instant firstAttemptAt, BooleanSupplier abandoned) {
       this.request = request;
       this.firstAttemptAt = firstAttemptAt;
+      this.abandoned = abandoned;
     }
 
     CompletableFuture<CallResult> attempt(boolean refreshedAfter401) {
+      if (abandoned.getAsBoolean()) {
+        return CompletableFuture.failedFuture(new Abandoned());
+      }
+      tries++;
       return slots
           .acquire()
-          .thenCompose(granted -> after(limiter.reserve()))
+          .thenCompose(granted -> abandoned.getAsBoolean() ? abandon() : after(limiter.reserve()))
           .thenCompose(ready -> tokens.token())
           .thenCompose(token -> send(token))
           .handle(
               (outcome, failure) -> {
+                if (failure != null && rootCause(failure) instanceof Abandoned) {
+                  throw new Abandoned(); // the slot was given back already
+                }
                 slots.release();
                 return failure == null ? outcome : noToken(failure);
               })
@@ -87,13 +108,13 @@ public final class PingOneCaller {
         }
       }
       RetryDecision decision =
-          retryPolicy.decide(new RetryContext(request.op(), attempts, firstAttemptAt), outcome);
+          retryPolicy.decide(new RetryContext(request.op(), tries, firstAttemptAt), outcome);
       if (decision instanceof RetryDecision.Retry retry) {
         if (Outcomes.isAmbiguous(request.op(), outcome)) {
           ambiguousAttempts++;
         }
         observer.retry(request.op(), retry.reason());
-        return after(retry.delay()).thenCompose(ignored -> attempt(refreshedAfter401));
+        return backOff(retry.delay()).thenCompose(ignored -> attempt(refreshedAfter401));
       }
       RetryDecision.GiveUp giveUp = (RetryDecision.GiveUp) decision;
       if (!RetryDecision.GiveUp.SUCCESS.equals(giveUp.reason())) {
@@ -102,10 +123,36 @@ public final class PingOneCaller {
       return CompletableFuture.completedFuture(
           new CallResult(outcome, attempts, giveUp.outcomeUnknown(), ambiguousAttempts, giveUp.reason()));
     }
+
+    /** Waits {@code delay} in short steps, so a revoked partition does not wait out a long back-off. */
+    private CompletableFuture<Void> backOff(Duration delay) {
+      if (abandoned.getAsBoolean()) {
+        return CompletableFuture.failedFuture(new Abandoned());
+      }
+      if (delay.isZero() || delay.isNegative()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      Duration step = delay.compareTo(BACK_OFF_STEP) < 0 ? delay : BACK_OFF_STEP;
+      return after(step).thenCompose(ignored -> backOff(delay.minus(step)));
+    }
+  }
+
+  /** Gives the slot just granted back and stops: the partition is gone, the record will be redelivered. */
+  private CompletableFuture<Void> abandon() {
+    slots.release();
+    return CompletableFuture.failedFuture(new Abandoned());
   }
 
   /** One attempt's outcome and the token it used (null when no token could be had). */
   private record Attempt(CallOutcome outcome, AccessToken token) {}
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
 
   private static Attempt noToken(Throwable failure) {
     Throwable cause = failure;
