@@ -77,7 +77,7 @@ public final class TokenProvider {
     if (token.isCompletedExceptionally()) {
       return true;
     }
-    return !clock.instant().plus(refreshBefore).isBefore(token.join().expiresAt());
+    return !clock.instant().isBefore(token.join().refreshAt());
   }
 
   private CompletableFuture<AccessToken> fetch() {
@@ -132,8 +132,12 @@ public final class TokenProvider {
     if (value.isEmpty() || expiresIn <= 0) {
       throw new TokenException(response.statusCode(), "PingOne's token response has no usable token");
     }
-    // Counted from when the request started: the token cannot outlive that by more than expires_in.
-    return new AccessToken(value, started.plusSeconds(expiresIn));
+    // Counted from when the request started: the token cannot outlive that by more than expires_in. A token
+    // shorter-lived than twice the refresh margin is refreshed at half its life, not at once.
+    Duration lifetime = Duration.ofSeconds(expiresIn);
+    Duration margin = refreshBefore.compareTo(lifetime.dividedBy(2)) < 0 ? refreshBefore : lifetime.dividedBy(2);
+    Instant expiresAt = started.plus(lifetime);
+    return new AccessToken(value, expiresAt, expiresAt.minus(margin));
   }
 
   private JsonNode readQuietly(byte[] body) {
