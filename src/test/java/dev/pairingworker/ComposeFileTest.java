@@ -15,13 +15,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** docker-compose.yml cannot run here; at least it must agree with the configuration the worker accepts. */
+/**
+ * docker-compose.yml cannot run here; at least it must agree with the configuration the worker
+ * accepts.
+ */
 class ComposeFileTest {
   private final JsonNode compose = read();
 
   @Test
   void everyWorkerVariableNamesAKnownKey() {
-    Set<String> known = WorkerSettings.all().stream().map(ConfigKey::name).collect(Collectors.toSet());
+    Set<String> known =
+        WorkerSettings.all().stream().map(ConfigKey::name).collect(Collectors.toSet());
     JsonNode env = compose.path("services").path("worker").path("environment");
     assertThat(env.size()).isPositive();
     for (Map.Entry<String, JsonNode> entry : env.properties()) {
@@ -35,11 +39,15 @@ class ComposeFileTest {
   @Test
   void theWorkerRunsWithTheDocumentedConfigAndReachesTheSimulatorOnLoopback() {
     JsonNode worker = compose.path("services").path("worker");
-    assertThat(worker.path("command").toString()).isEqualTo("[\"run\",\"--config\",\"/config/worker.properties\"]");
+    assertThat(worker.path("command").toString())
+        .isEqualTo("[\"run\",\"--config\",\"/config/worker.properties\"]");
     assertThat(worker.path("network_mode").asText()).isEqualTo("service:simulator");
-    assertThat(worker.path("environment").path("PAIRING_WORKER_PINGONE_API_URL").asText()).startsWith("http://localhost:");
-    assertThat(compose.path("services").path("kafka").path("image").asText()).startsWith("apache/kafka:");
-    assertThat(compose.path("services").path("simulator").path("command").toString()).contains("simulate");
+    assertThat(worker.path("environment").path("PAIRING_WORKER_PINGONE_API_URL").asText())
+        .startsWith("http://localhost:");
+    assertThat(compose.path("services").path("kafka").path("image").asText())
+        .startsWith("apache/kafka:");
+    assertThat(compose.path("services").path("simulator").path("command").toString())
+        .contains("simulate");
   }
 
   private static JsonNode read() {

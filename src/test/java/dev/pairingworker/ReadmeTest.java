@@ -11,7 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's examples are real: its commands match the build, its JSON matches the published schemas. */
+/**
+ * The README's examples are real: its commands match the build, its JSON matches the published
+ * schemas.
+ */
 class ReadmeTest {
   private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL);
 

@@ -20,7 +20,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--exit-after-samples", description = "Stop after printing the sample replies.")
   boolean exitAfterSamples;
 
-  @Option(names = "--metrics-port", defaultValue = "9464", description = "Worker metrics port (0 = any). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9464",
+      description = "Worker metrics port (0 = any). Default: ${DEFAULT-VALUE}.")
   int metricsPort;
 
   @Override

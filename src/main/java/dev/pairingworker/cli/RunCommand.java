@@ -15,11 +15,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the worker until SIGTERM or SIGINT, then finish in-flight work, commit and exit 0.")
+    description =
+        "Run the worker until SIGTERM or SIGINT, then finish in-flight work, commit and exit 0.")
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
-  @Option(names = "--config", required = true, description = "Properties file (see docs/configuration.md).")
+  @Option(
+      names = "--config",
+      required = true,
+      description = "Properties file (see docs/configuration.md).")
   Path config;
 
   @Override

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Graceful stop on SIGTERM/SIGINT. The JVM reports 143 or 130 for a signal even after a clean stop; a stop
- * that completed is a success, so the hook ends the process with 0 itself.
+ * Graceful stop on SIGTERM/SIGINT. The JVM reports 143 or 130 for a signal even after a clean stop;
+ * a stop that completed is a success, so the hook ends the process with 0 itself.
  */
 final class Shutdown {
   private static final Logger log = LoggerFactory.getLogger(Shutdown.class);

@@ -23,8 +23,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The producing side of the contract: sends command records and hands back the reply for each key. Used by
- * the demo and the tests; it reads the reply topic without a consumer group, from the end it saw at start.
+ * The producing side of the contract: sends command records and hands back the reply for each key.
+ * Used by the demo and the tests; it reads the reply topic without a consumer group, from the end
+ * it saw at start.
  */
 public final class CommandClient implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
@@ -39,13 +40,17 @@ public final class CommandClient implements AutoCloseable {
   public CommandClient(Map<String, Object> kafkaSettings, String commandsTopic, String replyTopic) {
     this.commandsTopic = commandsTopic;
     Map<String, Object> producerSettings = new HashMap<>(kafkaSettings);
-    producerSettings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    producerSettings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    producerSettings.put(
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    producerSettings.put(
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     this.producer = new KafkaProducer<>(producerSettings);
     Map<String, Object> consumerSettings = new HashMap<>(kafkaSettings);
-    consumerSettings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    consumerSettings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    consumerSettings.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    consumerSettings.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     consumerSettings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     this.replies = new KafkaConsumer<>(consumerSettings);
     this.listener = new Thread(() -> listen(replyTopic), "reply-listener");
@@ -53,7 +58,10 @@ public final class CommandClient implements AutoCloseable {
     listener.start();
   }
 
-  /** Waits until the reply listener is positioned, so no reply sent after this returns can be missed. */
+  /**
+   * Waits until the reply listener is positioned, so no reply sent after this returns can be
+   * missed.
+   */
   public CommandClient awaitListening(Duration timeout) throws InterruptedException {
     if (!listening.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException("the reply topic could not be read within " + timeout);
@@ -62,9 +70,11 @@ public final class CommandClient implements AutoCloseable {
   }
 
   /** Sends a command; {@code headers} values are sent as UTF-8. */
-  public CompletableFuture<RecordMetadata> send(byte[] key, byte[] value, Map<String, String> headers) {
+  public CompletableFuture<RecordMetadata> send(
+      byte[] key, byte[] value, Map<String, String> headers) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(commandsTopic, key, value);
-    headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
     producer.send(
         record,
@@ -78,7 +88,8 @@ public final class CommandClient implements AutoCloseable {
     return sent;
   }
 
-  public CompletableFuture<RecordMetadata> send(String key, String json, Map<String, String> headers) {
+  public CompletableFuture<RecordMetadata> send(
+      String key, String json, Map<String, String> headers) {
     return send(
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         json == null ? null : json.getBytes(StandardCharsets.UTF_8),

@@ -6,10 +6,12 @@ import java.time.Instant;
 /**
  * A validated command. Every ID is a lowercase UUID, so it is safe to place in a URL path.
  *
- * @param transactionId the record key as sent; {@link dev.pairingworker.pingone.ExternalIds} sanitises it
+ * @param transactionId the record key as sent; {@link dev.pairingworker.pingone.ExternalIds}
+ *     sanitises it
  * @param pairingKeyId present for get and delete, null for create
  * @param body the create request body, or null
- * @param expiresAt after this instant the command is answered EXPIRED instead of executed; null = never
+ * @param expiresAt after this instant the command is answered EXPIRED instead of executed; null =
+ *     never
  * @param sessionId the {@code X-Ping-External-Session-ID} header of the record, or null
  */
 public record Command(

@@ -9,14 +9,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Turns a command record into a {@link Command} or a {@link Rejection}. Nothing that fails here can reach
- * PingOne: every ID that goes into a URL path has matched {@link Text#UUID}.
+ * Turns a command record into a {@link Command} or a {@link Rejection}. Nothing that fails here can
+ * reach PingOne: every ID that goes into a URL path has matched {@link Text#UUID}.
  */
 public final class CommandDecoder {
   /** Spring Kafka's header naming the topic to reply to. */
   public static final String REPLY_TOPIC_HEADER = "kafka_replyTopic";
+
   /** Spring Kafka's header copied from request to reply. */
   public static final String CORRELATION_ID_HEADER = "kafka_correlationId";
+
   /** Passed on to PingOne as the HTTP header of the same name. */
   public static final String SESSION_ID_HEADER = "X-Ping-External-Session-ID";
 
@@ -61,7 +63,10 @@ public final class CommandDecoder {
     if (problem != null) {
       return new Decoded.Rejected(problem, transactionId, null, route, source);
     }
-    String sessionId = Optional.ofNullable(lastHeader(headers, SESSION_ID_HEADER)).flatMap(Text::utf8).orElse(null);
+    String sessionId =
+        Optional.ofNullable(lastHeader(headers, SESSION_ID_HEADER))
+            .flatMap(Text::utf8)
+            .orElse(null);
     return decodeValue(record.value(), transactionId, sessionId, route, source);
   }
 
@@ -69,14 +74,22 @@ public final class CommandDecoder {
       byte[] value, String transactionId, String sessionId, ReplyRoute route, RecordSource source) {
     if (value == null) {
       return new Decoded.Rejected(
-          Rejection.command("value", "the record has no value"), transactionId, null, route, source);
+          Rejection.command("value", "the record has no value"),
+          transactionId,
+          null,
+          route,
+          source);
     }
     JsonNode tree;
     try {
       tree = json.readTree(value);
     } catch (IOException e) {
       return new Decoded.Rejected(
-          Rejection.command("value", "the value is not valid JSON"), transactionId, null, route, source);
+          Rejection.command("value", "the value is not valid JSON"),
+          transactionId,
+          null,
+          route,
+          source);
     }
     return fields.read(tree, transactionId, sessionId, route, source);
   }
@@ -108,8 +121,10 @@ public final class CommandDecoder {
         || Text.hasControlCharacters(session.get())) {
       return new Rejection(
           Rejection.INVALID_HEADER,
-          SESSION_ID_HEADER + " must be non-empty UTF-8 text without control characters, at most "
-              + MAX_SESSION_ID_LENGTH + " characters",
+          SESSION_ID_HEADER
+              + " must be non-empty UTF-8 text without control characters, at most "
+              + MAX_SESSION_ID_LENGTH
+              + " characters",
           "header:" + SESSION_ID_HEADER);
     }
     return null;

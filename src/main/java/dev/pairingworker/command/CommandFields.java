@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads and validates the fields of a command value. Unknown fields are rejected rather than ignored: a
- * misspelt {@code expiresAt} silently ignored would execute a command its sender meant to expire.
+ * Reads and validates the fields of a command value. Unknown fields are rejected rather than
+ * ignored: a misspelt {@code expiresAt} silently ignored would execute a command its sender meant
+ * to expire.
  */
 final class CommandFields {
   private static final Set<String> KNOWN =
@@ -29,7 +30,11 @@ final class CommandFields {
   }
 
   Decoded read(
-      JsonNode tree, String transactionId, String sessionId, ReplyRoute route, RecordSource source) {
+      JsonNode tree,
+      String transactionId,
+      String sessionId,
+      ReplyRoute route,
+      RecordSource source) {
     String opName = tree.path("op").isTextual() ? tree.path("op").asText() : null;
     try {
       Command command = command(tree, transactionId, sessionId, route, source);
@@ -58,7 +63,15 @@ final class CommandFields {
     ObjectNode body = body(tree, op);
     Instant expiresAt = expiresAt(tree);
     return new Command(
-        transactionId, op, environmentId, userId, pairingKeyId, body, expiresAt, sessionId, route,
+        transactionId,
+        op,
+        environmentId,
+        userId,
+        pairingKeyId,
+        body,
+        expiresAt,
+        sessionId,
+        route,
         source);
   }
 

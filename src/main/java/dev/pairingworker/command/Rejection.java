@@ -1,11 +1,12 @@
 package dev.pairingworker.command;
 
 /**
- * Why a record is not a valid command. Rejected records never reach PingOne; they get a REJECTED reply (when
- * they have a key) and a dead-letter copy.
+ * Why a record is not a valid command. Rejected records never reach PingOne; they get a REJECTED
+ * reply (when they have a key) and a dead-letter copy.
  *
  * @param code a worker error code, e.g. {@code INVALID_COMMAND}
- * @param target the field or header at fault, e.g. {@code userId} or {@code header:kafka_replyTopic}
+ * @param target the field or header at fault, e.g. {@code userId} or {@code
+ *     header:kafka_replyTopic}
  */
 public record Rejection(String code, String message, String target) {
   public static final String INVALID_COMMAND = "INVALID_COMMAND";

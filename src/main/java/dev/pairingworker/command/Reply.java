@@ -5,20 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * The answer to one command record; serialised as the reply record's value (see
- * {@code docs/schemas/reply.schema.json}).
+ * The answer to one command record; serialised as the reply record's value (see {@code
+ * docs/schemas/reply.schema.json}).
  *
- * @param pingOneTransactionId the {@code X-Ping-External-Transaction-ID} sent to PingOne: what its audit log
- *     shows as {@code externalCorrelation.transactionId}
+ * @param pingOneTransactionId the {@code X-Ping-External-Transaction-ID} sent to PingOne: what its
+ *     audit log shows as {@code externalCorrelation.transactionId}
  * @param httpStatus PingOne's status of the last call, when PingOne answered
- * @param pairingKey the resource exactly as PingOne returned it (create, get); it holds the secret {@code code}
+ * @param pairingKey the resource exactly as PingOne returned it (create, get); it holds the secret
+ *     {@code code}
  * @param attempts PingOne API calls made for this command (token requests not counted)
- * @param stopReason why a FAILED command was not tried again: {@code not_retryable}, {@code max_attempts},
- *     {@code max_total_time}, {@code retry_after_too_long}, {@code outcome_unknown}, {@code token_rejected}
- * @param outcomeUnknown true when a create may or may not have happened and was not retried
- *     ({@code pingone.retry.ambiguous-create=answer}); the reply is FAILED with error OUTCOME_UNKNOWN
- * @param ambiguousAttempts create attempts with an unknown outcome that were retried: each may have left a
- *     second, unclaimed key (it expires)
+ * @param stopReason why a FAILED command was not tried again: {@code not_retryable}, {@code
+ *     max_attempts}, {@code max_total_time}, {@code retry_after_too_long}, {@code outcome_unknown},
+ *     {@code token_rejected}
+ * @param outcomeUnknown true when a create may or may not have happened and was not retried ({@code
+ *     pingone.retry.ambiguous-create=answer}); the reply is FAILED with error OUTCOME_UNKNOWN
+ * @param ambiguousAttempts create attempts with an unknown outcome that were retried: each may have
+ *     left a second, unclaimed key (it expires)
  * @param alreadyAbsent true for a delete whose key PingOne no longer had (404): still SUCCEEDED
  * @param pingOneCorrelationId PingOne's {@code Correlation-Id} of the last call, for support cases
  * @param durationMs from the command starting (reaching the head of its user's lane) to its reply

@@ -2,7 +2,10 @@ package dev.pairingworker.config;
 
 import java.time.Duration;
 
-/** The configuration's duration syntax ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, ISO-8601) for other inputs. */
+/**
+ * The configuration's duration syntax ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h},
+ * ISO-8601) for other inputs.
+ */
 public final class Durations {
   private Durations() {}
 
@@ -16,7 +19,8 @@ public final class Durations {
     try {
       return ValueType.DURATION.parse(text.trim());
     } catch (InvalidValueException e) {
-      throw new IllegalArgumentException(what + ": invalid value '" + text + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          what + ": invalid value '" + text + "': " + e.getMessage(), e);
     }
   }
 }

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-/** Keys for retries and the client-side rate limit against PingOne (read with {@link WorkerConfig#get}). */
+/**
+ * Keys for retries and the client-side rate limit against PingOne (read with {@link
+ * WorkerConfig#get}).
+ */
 public final class ResilienceSettings {
   /** Client-side limit of PingOne API calls per second per worker instance. */
   public static final ConfigKey<Integer> RATE_LIMIT =

@@ -25,8 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Everything in one process: the broker, the PingOne simulator and the worker, then a handful of sample
- * commands whose replies are printed. Pairing codes are masked in the printed replies.
+ * Everything in one process: the broker, the PingOne simulator and the worker, then a handful of
+ * sample commands whose replies are printed. Pairing codes are masked in the printed replies.
  */
 public final class Demo implements AutoCloseable {
   static final String ENVIRONMENT = "5a1e0c2d-3b4f-4a6e-8d7c-9f0e1d2c3b4a";
@@ -42,7 +42,8 @@ public final class Demo implements AutoCloseable {
   private final CommandClient client;
   private final Path dataDir;
 
-  private Demo(PrintStream out, Path dataDir, int metricsPort) throws IOException, InterruptedException {
+  private Demo(PrintStream out, Path dataDir, int metricsPort)
+      throws IOException, InterruptedException {
     this.out = out;
     this.dataDir = dataDir;
     out.println("Starting an in-process Kafka broker (KRaft) ...");
@@ -79,8 +80,14 @@ public final class Demo implements AutoCloseable {
   public void runSamples() throws Exception {
     String user = UUID.randomUUID().toString();
     JsonNode created =
-        send("demo-create", command("create", user, null), Map.of(
-            "X-Ping-External-Session-ID", "demo-session", "kafka_correlationId", "demo-correlation-1"));
+        send(
+            "demo-create",
+            command("create", user, null),
+            Map.of(
+                "X-Ping-External-Session-ID",
+                "demo-session",
+                "kafka_correlationId",
+                "demo-correlation-1"));
     String keyId = created.path("pairingKey").path("id").asText();
     send("demo-get", command("get", user, keyId), Map.of());
     send("demo-delete", command("delete", user, keyId), Map.of());
@@ -88,27 +95,33 @@ public final class Demo implements AutoCloseable {
     send("demo-delete-again", command("delete", user, keyId), Map.of());
     ObjectNode invalid = command("get", "../../admin", keyId);
     send("demo-invalid", invalid, Map.of());
-    ObjectNode expired = command("create", user, null).put("expiresAt", Instant.now().minusSeconds(60).toString());
+    ObjectNode expired =
+        command("create", user, null).put("expiresAt", Instant.now().minusSeconds(60).toString());
     send("demo-expired", expired, Map.of());
     out.println("The invalid command is also on the dead-letter topic " + DEAD_LETTER + ".");
     printMetrics();
   }
 
   private ObjectNode command(String op, String user, String keyId) {
-    ObjectNode node = json.createObjectNode().put("op", op).put("environmentId", ENVIRONMENT).put("userId", user);
+    ObjectNode node =
+        json.createObjectNode().put("op", op).put("environmentId", ENVIRONMENT).put("userId", user);
     if (keyId != null) {
       node.put("pairingKeyId", keyId);
     }
     return node;
   }
 
-  private JsonNode send(String prefix, ObjectNode command, Map<String, String> headers) throws Exception {
+  private JsonNode send(String prefix, ObjectNode command, Map<String, String> headers)
+      throws Exception {
     String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    out.printf("-> %s  key=%s%n   %s%n", command.path("op").asText(), key, json.writeValueAsString(command));
+    out.printf(
+        "-> %s  key=%s%n   %s%n",
+        command.path("op").asText(), key, json.writeValueAsString(command));
     client.send(key, json.writeValueAsString(command), headers).get(30, TimeUnit.SECONDS);
     var record = client.reply(key).get(30, TimeUnit.SECONDS);
     JsonNode reply = json.readTree(record.value());
-    out.printf("<- %s%n   %s%n%n", reply.path("status").asText(), json.writeValueAsString(masked(reply)));
+    out.printf(
+        "<- %s%n   %s%n%n", reply.path("status").asText(), json.writeValueAsString(masked(reply)));
     return reply;
   }
 
@@ -124,11 +137,16 @@ public final class Demo implements AutoCloseable {
     String scrape =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + worker.metricsPort() + "/metrics")).build(),
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + worker.metricsPort() + "/metrics"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
             .body();
     out.println("From http://localhost:" + worker.metricsPort() + "/metrics:");
-    scrape.lines().filter(l -> l.startsWith("pairing_worker_commands_total")).forEach(l -> out.println("  " + l));
+    scrape
+        .lines()
+        .filter(l -> l.startsWith("pairing_worker_commands_total"))
+        .forEach(l -> out.println("  " + l));
   }
 
   @Override

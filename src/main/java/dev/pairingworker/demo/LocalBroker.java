@@ -5,7 +5,9 @@ public interface LocalBroker extends AutoCloseable {
   /** The {@code bootstrap.servers} value clients use to reach it. */
   String bootstrapServers();
 
-  /** Stops the broker; its data directory is kept so that it can be started again on the same data. */
+  /**
+   * Stops the broker; its data directory is kept so that it can be started again on the same data.
+   */
   @Override
   void close();
 }

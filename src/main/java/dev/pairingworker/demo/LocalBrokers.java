@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Starts the in-process broker. Its classes come from the current class path when present (tests, IDE), and
- * otherwise from the {@code demo-lib} folder beside the worker jar, which {@code mvn package} fills. The worker
- * itself never touches this class, so a production deployment needs only {@code pairing-worker.jar}.
+ * Starts the in-process broker. Its classes come from the current class path when present (tests,
+ * IDE), and otherwise from the {@code demo-lib} folder beside the worker jar, which {@code mvn
+ * package} fills. The worker itself never touches this class, so a production deployment needs only
+ * {@code pairing-worker.jar}.
  */
 public final class LocalBrokers {
   private static final String IMPLEMENTATION = "dev.pairingworker.demo.broker.EmbeddedKafkaBroker";
@@ -43,7 +44,9 @@ public final class LocalBrokers {
       List<URL> jars = jars(lib);
       if (jars.isEmpty()) {
         throw new IllegalStateException(
-            "the demo needs the broker's jars in " + lib + "; run `mvn -B -DskipTests package` first");
+            "the demo needs the broker's jars in "
+                + lib
+                + "; run `mvn -B -DskipTests package` first");
       }
       ClassLoader loader =
           new URLClassLoader(jars.toArray(URL[]::new), LocalBrokers.class.getClassLoader());
@@ -53,7 +56,8 @@ public final class LocalBrokers {
 
   private static Path demoLib() {
     try {
-      Path jar = Path.of(LocalBrokers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(LocalBrokers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.resolveSibling("demo-lib");
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -65,7 +69,11 @@ public final class LocalBrokers {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".jar")).sorted().map(LocalBrokers::url).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".jar"))
+          .sorted()
+          .map(LocalBrokers::url)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,8 +5,8 @@ import dev.pairingworker.command.Command.UserKey;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -18,11 +18,13 @@ import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Runs commands concurrently with two guarantees: at most one command per (environmentId, userId) at a time,
- * in the order they were submitted (partition order), and at most {@code maxInFlight} commands at once.
+ * Runs commands concurrently with two guarantees: at most one command per (environmentId, userId)
+ * at a time, in the order they were submitted (partition order), and at most {@code maxInFlight}
+ * commands at once.
  *
- * <p>Each user has a lane (a FIFO queue); a lane whose head may start waits in {@code ready} for a slot. All
- * state is guarded by {@code this}; commands are started outside the lock, by whichever thread is draining.
+ * <p>Each user has a lane (a FIFO queue); a lane whose head may start waits in {@code ready} for a
+ * slot. All state is guarded by {@code this}; commands are started outside the lock, by whichever
+ * thread is draining.
  */
 public final class Dispatcher {
   private final int maxInFlight;
@@ -34,7 +36,8 @@ public final class Dispatcher {
   private final AtomicInteger drainRequests = new AtomicInteger();
 
   /**
-   * @param work starts a command; the returned future completes when the command no longer needs its slot
+   * @param work starts a command; the returned future completes when the command no longer needs
+   *     its slot
    */
   public Dispatcher(int maxInFlight, Function<Command, CompletableFuture<?>> work) {
     this.maxInFlight = maxInFlight;
@@ -66,8 +69,8 @@ public final class Dispatcher {
   }
 
   /**
-   * Forgets the commands of {@code partitions} that have not started (their records stay uncommitted, so the
-   * partitions' next owner runs them) and returns how many were dropped.
+   * Forgets the commands of {@code partitions} that have not started (their records stay
+   * uncommitted, so the partitions' next owner runs them) and returns how many were dropped.
    */
   public synchronized int dropQueued(Set<TopicPartition> partitions) {
     int dropped = 0;
@@ -85,7 +88,10 @@ public final class Dispatcher {
     return dropped;
   }
 
-  /** Waits until no command of {@code partitions} is running, or the timeout passes; true if none is. */
+  /**
+   * Waits until no command of {@code partitions} is running, or the timeout passes; true if none
+   * is.
+   */
   public synchronized boolean awaitIdle(Set<TopicPartition> partitions, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -100,8 +106,9 @@ public final class Dispatcher {
   }
 
   /**
-   * Starts every command that may start. Only one thread drains at a time; a thread that finds another
-   * draining leaves a request, which that thread honours. This keeps synchronous completions from recursing.
+   * Starts every command that may start. Only one thread drains at a time; a thread that finds
+   * another draining leaves a request, which that thread honours. This keeps synchronous
+   * completions from recursing.
    */
   private void drain() {
     if (drainRequests.getAndIncrement() != 0) {

@@ -10,8 +10,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Per partition, the offset below which every record has been answered (its reply acknowledged by the broker).
- * Only that offset is ever committed, so a crash can repeat work but never lose a command.
+ * Per partition, the offset below which every record has been answered (its reply acknowledged by
+ * the broker). Only that offset is ever committed, so a crash can repeat work but never lose a
+ * command.
  */
 public final class OffsetTracker {
   private final Map<TopicPartition, Partition> partitions = new HashMap<>();
@@ -28,12 +29,16 @@ public final class OffsetTracker {
     }
   }
 
-  /** Records that a polled record awaits its answer. Offsets of a partition arrive in increasing order. */
+  /**
+   * Records that a polled record awaits its answer. Offsets of a partition arrive in increasing
+   * order.
+   */
   public synchronized void track(TopicPartition tp, long offset) {
     Partition p = partitions.get(tp);
     if (p == null) {
       p = new Partition();
-      p.committed = offset; // the consumer started here: that position is already committed or reset
+      p.committed =
+          offset; // the consumer started here: that position is already committed or reset
       partitions.put(tp, p);
     }
     p.unanswered.addLast(offset);
@@ -81,8 +86,8 @@ public final class OffsetTracker {
   }
 
   /**
-   * Records polled whose offset cannot be committed yet (unanswered, or answered behind an unanswered one),
-   * across all partitions: what the worker holds in memory.
+   * Records polled whose offset cannot be committed yet (unanswered, or answered behind an
+   * unanswered one), across all partitions: what the worker holds in memory.
    */
   public synchronized int pending() {
     return pending;

@@ -34,16 +34,17 @@ public final class CommandExecutor {
   }
 
   /**
-   * Runs the command, or answers EXPIRED without calling PingOne when its {@code expiresAt} has passed. The
-   * expiry is checked when the command reaches the head of its user's lane, just before the call.
+   * Runs the command, or answers EXPIRED without calling PingOne when its {@code expiresAt} has
+   * passed. The expiry is checked when the command reaches the head of its user's lane, just before
+   * the call.
    */
   public CompletableFuture<Reply> execute(Command command) {
     return execute(command, () -> false);
   }
 
   /**
-   * As {@link #execute(Command)}; when {@code abandoned} turns true before the command is answered, it stops
-   * without a reply and the future fails with {@link Abandoned}.
+   * As {@link #execute(Command)}; when {@code abandoned} turns true before the command is answered,
+   * it stops without a reply and the future fails with {@link Abandoned}.
    */
   public CompletableFuture<Reply> execute(Command command, BooleanSupplier abandoned) {
     Instant started = clock.instant();
@@ -56,15 +57,22 @@ public final class CommandExecutor {
         .exceptionally(failure -> answerFailure(command, failure, started));
   }
 
-  /** A bug must still produce an answer, never a record that silently gets none; abandonment stays silent. */
+  /**
+   * A bug must still produce an answer, never a record that silently gets none; abandonment stays
+   * silent.
+   */
   private Reply answerFailure(Command command, Throwable failure, Instant started) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
     if (cause instanceof Abandoned abandoned) {
       throw abandoned;
     }
-    log.error("Bug while executing transaction {}", ExternalIds.forHeader(command.transactionId()), cause);
+    log.error(
+        "Bug while executing transaction {}",
+        ExternalIds.forHeader(command.transactionId()),
+        cause);
     return replies.internalError(command, cause, started, clock.instant());
   }
 

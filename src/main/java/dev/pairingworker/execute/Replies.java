@@ -20,10 +20,13 @@ import java.time.Instant;
 final class Replies {
   /** PingOne could not be reached (no HTTP answer). */
   static final String PINGONE_UNREACHABLE = "PINGONE_UNREACHABLE";
+
   /** The worker could not get an access token. */
   static final String TOKEN_UNAVAILABLE = "TOKEN_UNAVAILABLE";
+
   /** PingOne answered an error without its usual JSON error body. */
   static final String UNEXPECTED_RESPONSE = "UNEXPECTED_RESPONSE";
+
   /** The command's expiresAt had passed. */
   static final String COMMAND_EXPIRED = "COMMAND_EXPIRED";
 
@@ -41,7 +44,8 @@ final class Replies {
 
   Reply expired(Command command, Instant started, Instant now) {
     ReplyError error =
-        ReplyError.worker(COMMAND_EXPIRED, "the command expired at " + command.expiresAt() + " before it ran");
+        ReplyError.worker(
+            COMMAND_EXPIRED, "the command expired at " + command.expiresAt() + " before it ran");
     return reply(command, ReplyStatus.EXPIRED, null, null, error, 0, null, null, started, now);
   }
 
@@ -72,28 +76,68 @@ final class Replies {
                   + "); not retried because pingone.retry.ambiguous-create=answer. An unclaimed key"
                   + " expires by itself.");
       Integer status = outcome instanceof CallOutcome.Answered a ? a.response().status() : null;
-      String correlation = outcome instanceof CallOutcome.Answered a ? a.response().correlationId() : null;
-      return reply(command, ReplyStatus.FAILED, status, null, error, result.attempts(), null, correlation,
-          started, now);
+      String correlation =
+          outcome instanceof CallOutcome.Answered a ? a.response().correlationId() : null;
+      return reply(
+          command,
+          ReplyStatus.FAILED,
+          status,
+          null,
+          error,
+          result.attempts(),
+          null,
+          correlation,
+          started,
+          now);
     }
     if (outcome instanceof CallOutcome.Answered answered) {
       return answered(command, answered.response(), result.attempts(), started, now);
     }
     ReplyError error;
     if (outcome instanceof CallOutcome.NoAnswer noAnswer) {
-      error = ReplyError.worker(PINGONE_UNREACHABLE, "no answer from PingOne: " + describe(noAnswer.cause()));
+      error =
+          ReplyError.worker(
+              PINGONE_UNREACHABLE, "no answer from PingOne: " + describe(noAnswer.cause()));
     } else {
-      error = ReplyError.worker(TOKEN_UNAVAILABLE, ((CallOutcome.NoToken) outcome).cause().getMessage());
+      error =
+          ReplyError.worker(
+              TOKEN_UNAVAILABLE, ((CallOutcome.NoToken) outcome).cause().getMessage());
     }
-    return reply(command, ReplyStatus.FAILED, null, null, error, result.attempts(), null, null, started, now);
+    return reply(
+        command,
+        ReplyStatus.FAILED,
+        null,
+        null,
+        error,
+        result.attempts(),
+        null,
+        null,
+        started,
+        now);
   }
 
   private static Reply withRetryFacts(
       Reply r, String stopReason, Boolean outcomeUnknown, Integer ambiguousAttempts) {
-    return new Reply(r.transactionId(), r.pingOneTransactionId(), r.op(), r.status(), r.httpStatus(),
-        r.pairingKey(), r.error(), r.attempts(), stopReason, outcomeUnknown, ambiguousAttempts,
-        r.alreadyAbsent(), r.pingOneCorrelationId(), r.environmentId(), r.userId(), r.pairingKeyId(),
-        r.source(), r.completedAt(), r.durationMs());
+    return new Reply(
+        r.transactionId(),
+        r.pingOneTransactionId(),
+        r.op(),
+        r.status(),
+        r.httpStatus(),
+        r.pairingKey(),
+        r.error(),
+        r.attempts(),
+        stopReason,
+        outcomeUnknown,
+        ambiguousAttempts,
+        r.alreadyAbsent(),
+        r.pingOneCorrelationId(),
+        r.environmentId(),
+        r.userId(),
+        r.pairingKeyId(),
+        r.source(),
+        r.completedAt(),
+        r.durationMs());
   }
 
   private Reply answered(
@@ -101,22 +145,50 @@ final class Replies {
     int status = response.status();
     if (response.isSuccess()) {
       JsonNode key = command.op() == Op.DELETE ? null : parse(response.body());
-      return reply(command, ReplyStatus.SUCCEEDED, status, key, null, attempts, null,
-          response.correlationId(), started, now);
+      return reply(
+          command,
+          ReplyStatus.SUCCEEDED,
+          status,
+          key,
+          null,
+          attempts,
+          null,
+          response.correlationId(),
+          started,
+          now);
     }
     if (command.op() == Op.DELETE && status == 404) {
-      return reply(command, ReplyStatus.SUCCEEDED, status, null, null, attempts, Boolean.TRUE,
-          response.correlationId(), started, now);
+      return reply(
+          command,
+          ReplyStatus.SUCCEEDED,
+          status,
+          null,
+          null,
+          attempts,
+          Boolean.TRUE,
+          response.correlationId(),
+          started,
+          now);
     }
-    return reply(command, ReplyStatus.FAILED, status, null, pingOneError(response), attempts, null,
-        response.correlationId(), started, now);
+    return reply(
+        command,
+        ReplyStatus.FAILED,
+        status,
+        null,
+        pingOneError(response),
+        attempts,
+        null,
+        response.correlationId(),
+        started,
+        now);
   }
 
   private ReplyError pingOneError(PingOneResponse response) {
     JsonNode body = parse(response.body());
     if (body == null || !body.path("code").isTextual()) {
       return ReplyError.worker(
-          UNEXPECTED_RESPONSE, "PingOne answered HTTP " + response.status() + " without an error body");
+          UNEXPECTED_RESPONSE,
+          "PingOne answered HTTP " + response.status() + " without an error body");
     }
     JsonNode details = body.get("details");
     return new ReplyError(
@@ -141,16 +213,41 @@ final class Replies {
   private static String describe(Throwable cause) {
     // Exception messages of java.net.http name the failure, never the request's headers.
     String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName()
+    return message == null
+        ? cause.getClass().getSimpleName()
         : cause.getClass().getSimpleName() + ": " + message;
   }
 
-  private static Reply reply(Command command, ReplyStatus status, Integer httpStatus, JsonNode key,
-      ReplyError error, int attempts, Boolean alreadyAbsent, String correlationId, Instant started,
+  private static Reply reply(
+      Command command,
+      ReplyStatus status,
+      Integer httpStatus,
+      JsonNode key,
+      ReplyError error,
+      int attempts,
+      Boolean alreadyAbsent,
+      String correlationId,
+      Instant started,
       Instant now) {
-    return new Reply(command.transactionId(), ExternalIds.forHeader(command.transactionId()),
-        command.op().wireName(), status, httpStatus, key, error,
-        attempts, null, null, null, alreadyAbsent, correlationId, command.environmentId(), command.userId(),
-        command.pairingKeyId(), command.source(), now, Duration.between(started, now).toMillis());
+    return new Reply(
+        command.transactionId(),
+        ExternalIds.forHeader(command.transactionId()),
+        command.op().wireName(),
+        status,
+        httpStatus,
+        key,
+        error,
+        attempts,
+        null,
+        null,
+        null,
+        alreadyAbsent,
+        correlationId,
+        command.environmentId(),
+        command.userId(),
+        command.pairingKeyId(),
+        command.source(),
+        now,
+        Duration.between(started, now).toMillis());
   }
 }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The poll loop. One thread owns the consumer and does only this: poll, hand records over, pause and resume,
- * commit. Nothing here waits on PingOne, so backing-off commands never delay a poll.
+ * The poll loop. One thread owns the consumer and does only this: poll, hand records over, pause
+ * and resume, commit. Nothing here waits on PingOne, so backing-off commands never delay a poll.
  */
 public final class CommandConsumer implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
@@ -119,13 +119,17 @@ public final class CommandConsumer implements Runnable {
             if (failure == null) {
               offsets.committed(committed);
             } else {
-              log.warn("Offset commit failed (it is retried with the next one): {}", failure.toString());
+              log.warn(
+                  "Offset commit failed (it is retried with the next one): {}", failure.toString());
             }
           });
     }
   }
 
-  /** Stops starting work for {@code partitions}, lets running commands finish within the bound, commits. */
+  /**
+   * Stops starting work for {@code partitions}, lets running commands finish within the bound,
+   * commits.
+   */
   private void release(Collection<TopicPartition> partitions, boolean commit) {
     Set<TopicPartition> gone = new HashSet<>(partitions);
     Dispatcher dispatcher = handler.dispatcher();
@@ -133,7 +137,8 @@ public final class CommandConsumer implements Runnable {
     if (commit) {
       try {
         if (!dispatcher.awaitIdle(gone, drainTimeout)) {
-          log.warn("Commands still running after {}; their records will be redelivered", drainTimeout);
+          log.warn(
+              "Commands still running after {}; their records will be redelivered", drainTimeout);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -144,7 +149,8 @@ public final class CommandConsumer implements Runnable {
     offsets.forget(gone);
     log.info(
         "Released {} partitions ({} queued commands, and any not on the wire, left for their next owner)",
-        gone.size(), dropped);
+        gone.size(),
+        dropped);
   }
 
   private void commitSync(Set<TopicPartition> partitions) {

@@ -8,10 +8,10 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Dead-letter records: the original key, value and headers, untouched, plus headers saying where the record
- * came from and why it was refused. The header names follow Kafka Connect's dead-letter queue
- * ({@code __connect.errors.*}), so existing tooling can read them; the worker's own error code and the field at
- * fault are added under {@code pairing_worker.error.*}.
+ * Dead-letter records: the original key, value and headers, untouched, plus headers saying where
+ * the record came from and why it was refused. The header names follow Kafka Connect's dead-letter
+ * queue ({@code __connect.errors.*}), so existing tooling can read them; the worker's own error
+ * code and the field at fault are added under {@code pairing_worker.error.*}.
  */
 public final class DeadLetters {
   public static final String ORIGINAL_TOPIC = "__connect.errors.topic";

@@ -8,8 +8,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Client settings: the worker's defaults, then the user's {@code kafka.*} settings on top, then the few settings
- * the worker's guarantees depend on, which cannot be overridden.
+ * Client settings: the worker's defaults, then the user's {@code kafka.*} settings on top, then the
+ * few settings the worker's guarantees depend on, which cannot be overridden.
  */
 public final class KafkaClients {
   private KafkaClients() {}

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to one polled record: a valid command goes to the dispatcher, an invalid one is answered
- * REJECTED and dead-lettered at once. Either way the record's offset is released for commit only when its
- * reply (and dead-letter copy) is acknowledged.
+ * What happens to one polled record: a valid command goes to the dispatcher, an invalid one is
+ * answered REJECTED and dead-lettered at once. Either way the record's offset is released for
+ * commit only when its reply (and dead-letter copy) is acknowledged.
  */
 public final class RecordHandler {
   private static final Logger log = LoggerFactory.getLogger(RecordHandler.class);
@@ -38,7 +38,10 @@ public final class RecordHandler {
   private final WorkerMetrics metrics;
   private final Clock clock;
   private final Dispatcher dispatcher;
-  /** Bumped when a partition is revoked: commands started under an older generation are abandoned. */
+
+  /**
+   * Bumped when a partition is revoked: commands started under an older generation are abandoned.
+   */
   private final Map<TopicPartition, Integer> generations = new ConcurrentHashMap<>();
 
   public RecordHandler(
@@ -65,8 +68,8 @@ public final class RecordHandler {
   }
 
   /**
-   * Stops work for partitions this worker is losing: their commands that are not on the wire now stop
-   * without a reply (their records stay uncommitted), and queued ones never start.
+   * Stops work for partitions this worker is losing: their commands that are not on the wire now
+   * stop without a reply (their records stay uncommitted), and queued ones never start.
    */
   public int revoke(Collection<TopicPartition> partitions) {
     partitions.forEach(tp -> generations.merge(tp, 1, Integer::sum));
@@ -87,12 +90,17 @@ public final class RecordHandler {
   private void reject(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejected) {
     log.warn(
         "Rejected record {}-{}@{} (transaction {}): {} {}: {}",
-        record.topic(), record.partition(), record.offset(),
+        record.topic(),
+        record.partition(),
+        record.offset(),
         rejected.transactionId() == null ? "-" : ExternalIds.sanitise(rejected.transactionId()),
-        rejected.rejection().code(), rejected.rejection().target(), rejected.rejection().message());
+        rejected.rejection().code(),
+        rejected.rejection().target(),
+        rejected.rejection().message());
     metrics.commandAnswered(rejected.op(), ReplyStatus.REJECTED);
     metrics.deadLettered(rejected.rejection().code());
-    CompletableFuture<Void> deadLettered = publisher.send(deadLetters.of(record, rejected.rejection()));
+    CompletableFuture<Void> deadLettered =
+        publisher.send(deadLetters.of(record, rejected.rejection()));
     CompletableFuture<Void> replied =
         rejected.route().key() == null
             ? CompletableFuture.completedFuture(null)
@@ -131,8 +139,13 @@ public final class RecordHandler {
   private static void logOutcome(Command command, Reply reply) {
     log.info(
         "{} {} user {} in {}: {} (HTTP {}, {} attempts, PingOne Correlation-Id {})",
-        ExternalIds.sanitise(command.transactionId()), command.op().wireName(), command.userId(),
-        command.environmentId(), reply.status(), reply.httpStatus(), reply.attempts(),
+        ExternalIds.sanitise(command.transactionId()),
+        command.op().wireName(),
+        command.userId(),
+        command.environmentId(),
+        reply.status(),
+        reply.httpStatus(),
+        reply.attempts(),
         reply.pingOneCorrelationId());
   }
 }

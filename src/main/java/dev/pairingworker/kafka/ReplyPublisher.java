@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends replies and dead-letter records, and keeps trying until the broker acknowledges them: the record's
- * offset is committed only then. A reply a custom {@code kafka_replyTopic} keeps refusing (missing topic, no
- * permission) goes to the default reply topic after a few attempts, with a header saying why, so one bad
- * header cannot stall its partition.
+ * Sends replies and dead-letter records, and keeps trying until the broker acknowledges them: the
+ * record's offset is committed only then. A reply a custom {@code kafka_replyTopic} keeps refusing
+ * (missing topic, no permission) goes to the default reply topic after a few attempts, with a
+ * header saying why, so one bad header cannot stall its partition.
  */
 public final class ReplyPublisher {
   /** Header on a reply that could not be delivered to the topic its command asked for. */
@@ -75,7 +75,10 @@ public final class ReplyPublisher {
     producer.flush();
   }
 
-  /** Stops sending: scheduled retries are abandoned and their records stay uncommitted (redelivered later). */
+  /**
+   * Stops sending: scheduled retries are abandoned and their records stay uncommitted (redelivered
+   * later).
+   */
   public void close() {
     closed = true;
   }
@@ -83,7 +86,8 @@ public final class ReplyPublisher {
   private void attempt(
       ProducerRecord<byte[], byte[]> record, int attempt, CompletableFuture<Void> acknowledged) {
     if (closed) {
-      acknowledged.completeExceptionally(new IllegalStateException("the reply publisher is closed"));
+      acknowledged.completeExceptionally(
+          new IllegalStateException("the reply publisher is closed"));
       return;
     }
     try {
@@ -113,12 +117,17 @@ public final class ReplyPublisher {
         && !record.topic().equals(defaultReplyTopic)) {
       next = redirect(record);
     }
-    long delay = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10));
+    long delay =
+        Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10));
     log.warn(
         "Could not publish to topic {} (attempt {}): {}; retrying in {} ms",
-        record.topic(), attempt, failure.toString(), delay);
+        record.topic(),
+        attempt,
+        failure.toString(),
+        delay);
     ProducerRecord<byte[], byte[]> toSend = next;
-    retries.schedule(() -> attempt(toSend, attempt + 1, acknowledged), delay, TimeUnit.MILLISECONDS);
+    retries.schedule(
+        () -> attempt(toSend, attempt + 1, acknowledged), delay, TimeUnit.MILLISECONDS);
   }
 
   private boolean isReply(ProducerRecord<byte[], byte[]> record) {

@@ -8,22 +8,30 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates topics that do not exist yet (demo, benchmark, tests; production topics belong to operators). */
+/**
+ * Creates topics that do not exist yet (demo, benchmark, tests; production topics belong to
+ * operators).
+ */
 public final class Topics {
   private Topics() {}
 
-  /** Creates each topic with the given partition count and replication factor 1, unless it exists. */
-  public static void ensure(Map<String, Object> kafkaSettings, Map<String, Integer> partitionsByTopic) {
+  /**
+   * Creates each topic with the given partition count and replication factor 1, unless it exists.
+   */
+  public static void ensure(
+      Map<String, Object> kafkaSettings, Map<String, Integer> partitionsByTopic) {
     try (Admin admin = Admin.create(kafkaSettings)) {
       for (Map.Entry<String, Integer> topic : partitionsByTopic.entrySet()) {
         try {
           admin
-              .createTopics(java.util.List.of(new NewTopic(topic.getKey(), topic.getValue(), (short) 1)))
+              .createTopics(
+                  java.util.List.of(new NewTopic(topic.getKey(), topic.getValue(), (short) 1)))
               .all()
               .get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("could not create topic " + topic.getKey(), e.getCause());
+            throw new IllegalStateException(
+                "could not create topic " + topic.getKey(), e.getCause());
           }
         }
       }

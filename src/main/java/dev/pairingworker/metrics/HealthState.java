@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the health endpoints report. Live: the poll loop runs. Ready: the consumer is in its group with
- * partitions, and the last token request succeeded (or none was needed yet).
+ * What the health endpoints report. Live: the poll loop runs. Ready: the consumer is in its group
+ * with partitions, and the last token request succeeded (or none was needed yet).
  */
 public final class HealthState {
   private volatile boolean pollLoopRunning;

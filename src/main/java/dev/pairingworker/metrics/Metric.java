@@ -3,12 +3,17 @@ package dev.pairingworker.metrics;
 import java.util.List;
 
 /**
- * Every meter the worker exports, defined once. Names are Micrometer's dotted names; the Prometheus registry
- * renders them with underscores and the unit or {@code _total} suffix shown in {@link #prometheusName()}.
+ * Every meter the worker exports, defined once. Names are Micrometer's dotted names; the Prometheus
+ * registry renders them with underscores and the unit or {@code _total} suffix shown in {@link
+ * #prometheusName()}.
  */
 public enum Metric {
   COMMANDS(
-      "pairing_worker.commands", Type.COUNTER, "Commands answered, by op and reply status.", "op", "status"),
+      "pairing_worker.commands",
+      Type.COUNTER,
+      "Commands answered, by op and reply status.",
+      "op",
+      "status"),
   PINGONE_REQUEST(
       "pairing_worker.pingone.request",
       Type.TIMER,
@@ -114,7 +119,9 @@ public enum Metric {
     return tags;
   }
 
-  /** The name in a Prometheus scrape (a timer also has {@code _count}, {@code _sum}, {@code _max}). */
+  /**
+   * The name in a Prometheus scrape (a timer also has {@code _count}, {@code _sum}, {@code _max}).
+   */
   public String prometheusName() {
     String base = name.replace('.', '_');
     return switch (type) {

@@ -21,8 +21,10 @@ public final class MetricsReference {
   public static String renderMarkdown() {
     StringBuilder out = new StringBuilder();
     out.append("# Metrics reference\n\n")
-        .append("<!-- Generated from dev.pairingworker.metrics.Metric; do not edit by hand. -->\n\n")
-        .append("Served in Prometheus text format on `http://<host>:<metrics.port>/metrics`. Timers have\n")
+        .append(
+            "<!-- Generated from dev.pairingworker.metrics.Metric; do not edit by hand. -->\n\n")
+        .append(
+            "Served in Prometheus text format on `http://<host>:<metrics.port>/metrics`. Timers have\n")
         .append("`_count`, `_sum`, `_max` and `_bucket` series (buckets from 5 ms to 10 s).\n\n")
         .append("| name | type | labels | description |\n")
         .append("|---|---|---|---|\n");
@@ -37,11 +39,14 @@ public final class MetricsReference {
           .append(metric.description())
           .append(" |\n");
     }
-    out.append("\nAlso exported: JVM meters (`jvm_*`, `process_*`, `system_*`) and the Kafka clients'\n")
+    out.append(
+            "\nAlso exported: JVM meters (`jvm_*`, `process_*`, `system_*`) and the Kafka clients'\n")
         .append("own metrics (`kafka_consumer_*`, `kafka_producer_*`, including consumer lag as\n")
         .append("`kafka_consumer_fetch_manager_records_lag`).\n\n")
-        .append("Health: `/health/live` (200 while the poll loop runs) and `/health/ready` (200 once\n")
-        .append("partitions are assigned and the last token request succeeded; 503 with the reason\n")
+        .append(
+            "Health: `/health/live` (200 while the poll loop runs) and `/health/ready` (200 once\n")
+        .append(
+            "partitions are assigned and the last token request succeeded; 503 with the reason\n")
         .append("otherwise). Both answer JSON.\n");
     return out.toString();
   }

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Serves {@code /metrics} (Prometheus text), {@code /health/live} and {@code /health/ready} on the JDK server. */
+/**
+ * Serves {@code /metrics} (Prometheus text), {@code /health/live} and {@code /health/ready} on the
+ * JDK server.
+ */
 public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;

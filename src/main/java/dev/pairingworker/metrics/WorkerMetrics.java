@@ -29,7 +29,8 @@ public final class WorkerMetrics implements PingOneObserver {
   }
 
   public void commandAnswered(String op, ReplyStatus status) {
-    counter(Metric.COMMANDS, "op", op == null ? "unknown" : op, "status", status.name()).increment();
+    counter(Metric.COMMANDS, "op", op == null ? "unknown" : op, "status", status.name())
+        .increment();
   }
 
   public void deadLettered(String code) {
@@ -63,7 +64,9 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.GIVE_UPS, "op", op.wireName(), "reason", reason).increment();
   }
 
-  /** A create attempt's outcome was unknown; {@code action} is {@code answered} or {@code retried}. */
+  /**
+   * A create attempt's outcome was unknown; {@code action} is {@code answered} or {@code retried}.
+   */
   public void ambiguousOutcome(String action) {
     counter(Metric.AMBIGUOUS, "action", action).increment();
   }
@@ -74,7 +77,10 @@ public final class WorkerMetrics implements PingOneObserver {
   }
 
   private Counter counter(Metric metric, String... tags) {
-    return Counter.builder(metric.meterName()).description(metric.description()).tags(tags).register(registry);
+    return Counter.builder(metric.meterName())
+        .description(metric.description())
+        .tags(tags)
+        .register(registry);
   }
 
   private Timer timer(Metric metric, String... tags) {

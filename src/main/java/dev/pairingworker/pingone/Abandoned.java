@@ -1,8 +1,9 @@
 package dev.pairingworker.pingone;
 
 /**
- * A command given up without an answer because its partition was revoked (rebalance or shutdown) while it
- * was not on the wire. Its record stays uncommitted and the partition's next owner runs it.
+ * A command given up without an answer because its partition was revoked (rebalance or shutdown)
+ * while it was not on the wire. Its record stays uncommitted and the partition's next owner runs
+ * it.
  */
 public final class Abandoned extends RuntimeException {
   private static final long serialVersionUID = 1L;

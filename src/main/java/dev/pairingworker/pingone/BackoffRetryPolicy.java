@@ -21,9 +21,9 @@ import java.util.function.DoubleSupplier;
  *
  * <p>A create that may have reached PingOne without a trustworthy answer (see {@link
  * Outcomes#isAmbiguous}) is retried or answered as {@link RetrySettings#ambiguousCreate()} says.
- * {@link RetryDecision.GiveUp#outcomeUnknown()} describes the last attempt only: with {@code RETRY},
- * an earlier ambiguous attempt may have left an unclaimed key behind even when the last attempt
- * ended clearly.
+ * {@link RetryDecision.GiveUp#outcomeUnknown()} describes the last attempt only: with {@code
+ * RETRY}, an earlier ambiguous attempt may have left an unclaimed key behind even when the last
+ * attempt ended clearly.
  *
  * <p>A pure function of its inputs, the clock and the random source; thread-safe.
  */

@@ -8,8 +8,8 @@ public sealed interface CallOutcome {
   /**
    * No answer arrived: connection refused or reset, timeout.
    *
-   * @param mayHaveReachedPingOne false only when the request certainly was not sent (e.g. connect failed);
-   *     matters for create, which is not idempotent
+   * @param mayHaveReachedPingOne false only when the request certainly was not sent (e.g. connect
+   *     failed); matters for create, which is not idempotent
    */
   record NoAnswer(Throwable cause, boolean mayHaveReachedPingOne) implements CallOutcome {}
 

@@ -4,11 +4,12 @@ package dev.pairingworker.pingone;
  * The end of all attempts at one PingOne operation.
  *
  * @param outcome how the last attempt ended
- * @param attempts API calls made (a call answered 401 and retried after a token refresh counts twice)
- * @param outcomeUnknown the last attempt was a create that may or may not have happened, and the worker
- *     did not retry it ({@code pingone.retry.ambiguous-create=answer})
- * @param ambiguousAttempts attempts of a create whose outcome was unknown and which were retried: each may
- *     have left an unclaimed key behind
+ * @param attempts API calls made (a call answered 401 and retried after a token refresh counts
+ *     twice)
+ * @param outcomeUnknown the last attempt was a create that may or may not have happened, and the
+ *     worker did not retry it ({@code pingone.retry.ambiguous-create=answer})
+ * @param ambiguousAttempts attempts of a create whose outcome was unknown and which were retried:
+ *     each may have left an unclaimed key behind
  * @param giveUpReason why there was no further attempt ({@link RetryDecision.GiveUp} constants)
  */
 public record CallResult(

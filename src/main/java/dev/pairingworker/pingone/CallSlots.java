@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The bound on PingOne calls in flight ({@code worker.max.in-flight}), as an asynchronous FIFO semaphore: a
- * command waiting for a slot, or backing off between attempts, holds no slot and no thread, so it never
- * blocks other users' commands.
+ * The bound on PingOne calls in flight ({@code worker.max.in-flight}), as an asynchronous FIFO
+ * semaphore: a command waiting for a slot, or backing off between attempts, holds no slot and no
+ * thread, so it never blocks other users' commands.
  */
 public final class CallSlots {
   private final int permits;

@@ -1,9 +1,9 @@
 package dev.pairingworker.pingone;
 
 /**
- * PingOne's rule for {@code X-Ping-External-Transaction-ID} and {@code X-Ping-External-Session-ID}: characters
- * other than Unicode letters, combining marks, numeric characters and {@code . _ - / @ = # +} become {@code _},
- * and the value is cut to 100 characters (code points).
+ * PingOne's rule for {@code X-Ping-External-Transaction-ID} and {@code X-Ping-External-Session-ID}:
+ * characters other than Unicode letters, combining marks, numeric characters and {@code . _ - / @ =
+ * # +} become {@code _}, and the value is cut to 100 characters (code points).
  */
 public final class ExternalIds {
   /** The longest value PingOne keeps. */
@@ -28,13 +28,14 @@ public final class ExternalIds {
   }
 
   /**
-   * The value the worker sends: {@link #sanitise} with every non-ASCII character also turned into {@code _}.
+   * The value the worker sends: {@link #sanitise} with every non-ASCII character also turned into
+   * {@code _}.
    *
-   * <p>Why: {@code java.net.http} writes HTTP/1.1 header values as US-ASCII and silently turns every other
-   * character into {@code ?} (JDK 17 and 25 alike; {@code JdkHeaderEncodingTest} keeps watch). Folding them
-   * here makes the value PingOne records the same whatever protocol is negotiated, and it is reported in the
-   * reply as {@code pingOneTransactionId} so the audit record can always be found. PingOne leaves the result
-   * unchanged: it is already sanitised.
+   * <p>Why: {@code java.net.http} writes HTTP/1.1 header values as US-ASCII and silently turns
+   * every other character into {@code ?} (JDK 17 and 25 alike; {@code JdkHeaderEncodingTest} keeps
+   * watch). Folding them here makes the value PingOne records the same whatever protocol is
+   * negotiated, and it is reported in the reply as {@code pingOneTransactionId} so the audit record
+   * can always be found. PingOne leaves the result unchanged: it is already sanitised.
    */
   public static String forHeader(String raw) {
     String sanitised = sanitise(raw);

@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The three pairing-key endpoints over {@code java.net.http}, asynchronously: no thread waits on I/O. */
+/**
+ * The three pairing-key endpoints over {@code java.net.http}, asynchronously: no thread waits on
+ * I/O.
+ */
 public final class PairingKeysApi {
   static final String TRANSACTION_HEADER = "X-Ping-External-Transaction-ID";
   static final String SESSION_HEADER = "X-Ping-External-Session-ID";
@@ -79,10 +82,12 @@ public final class PairingKeysApi {
   }
 
   private static CallOutcome noAnswer(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
-    boolean notSent = cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException;
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    boolean notSent =
+        cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException;
     return new CallOutcome.NoAnswer(cause, !notSent);
   }
 }

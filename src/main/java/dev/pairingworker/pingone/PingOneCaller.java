@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one operation to its end: a call slot, the rate limiter, the token, the call, the single retry after a
- * 401 with a fresh token, and whatever the {@link RetryPolicy} decides. Waits are scheduled, never slept, and
- * a command holds its call slot only while its request is on its way: backing off holds nothing, so it can
- * neither delay the consumer's poll loop nor other users' commands. (Its own user's next command waits: the
- * dispatcher keeps a user's commands in order.)
+ * Runs one operation to its end: a call slot, the rate limiter, the token, the call, the single
+ * retry after a 401 with a fresh token, and whatever the {@link RetryPolicy} decides. Waits are
+ * scheduled, never slept, and a command holds its call slot only while its request is on its way:
+ * backing off holds nothing, so it can neither delay the consumer's poll loop nor other users'
+ * commands. (Its own user's next command waits: the dispatcher keeps a user's commands in order.)
  */
 public final class PingOneCaller {
   private static final Duration BACK_OFF_STEP = Duration.ofMillis(250);
@@ -48,8 +48,9 @@ public final class PingOneCaller {
   }
 
   /**
-   * Runs {@code request}; when {@code abandoned} turns true, the operation stops at its next step that is not
-   * on the wire (waiting for a slot, backing off) and the future fails with {@link Abandoned}.
+   * Runs {@code request}; when {@code abandoned} turns true, the operation stops at its next step
+   * that is not on the wire (waiting for a slot, backing off) and the future fails with {@link
+   * Abandoned}.
    */
   public CompletableFuture<CallResult> call(PingOneRequest request, BooleanSupplier abandoned) {
     return new Run(request, clock.instant(), abandoned).attempt(false);
@@ -121,10 +122,13 @@ public final class PingOneCaller {
         observer.gaveUp(request.op(), giveUp.reason(), giveUp.outcomeUnknown());
       }
       return CompletableFuture.completedFuture(
-          new CallResult(outcome, attempts, giveUp.outcomeUnknown(), ambiguousAttempts, giveUp.reason()));
+          new CallResult(
+              outcome, attempts, giveUp.outcomeUnknown(), ambiguousAttempts, giveUp.reason()));
     }
 
-    /** Waits {@code delay} in short steps, so a revoked partition does not wait out a long back-off. */
+    /**
+     * Waits {@code delay} in short steps, so a revoked partition does not wait out a long back-off.
+     */
     private CompletableFuture<Void> backOff(Duration delay) {
       if (abandoned.getAsBoolean()) {
         return CompletableFuture.failedFuture(new Abandoned());
@@ -137,7 +141,10 @@ public final class PingOneCaller {
     }
   }
 
-  /** Gives the slot just granted back and stops: the partition is gone, the record will be redelivered. */
+  /**
+   * Gives the slot just granted back and stops: the partition is gone, the record will be
+   * redelivered.
+   */
   private CompletableFuture<Void> abandon() {
     slots.release();
     return CompletableFuture.failedFuture(new Abandoned());

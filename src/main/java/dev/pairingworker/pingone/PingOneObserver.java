@@ -18,7 +18,9 @@ public interface PingOneObserver {
   /** A failed attempt will be retried; {@code reason} as in {@link RetryDecision.Retry}. */
   default void retry(Op op, String reason) {}
 
-  /** A command's attempts ended without success; {@code reason} as in {@link RetryDecision.GiveUp}. */
+  /**
+   * A command's attempts ended without success; {@code reason} as in {@link RetryDecision.GiveUp}.
+   */
   default void gaveUp(Op op, String reason, boolean outcomeUnknown) {}
 
   PingOneObserver NONE =

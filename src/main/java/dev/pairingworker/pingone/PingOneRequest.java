@@ -4,10 +4,12 @@ import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Op;
 
 /**
- * One pairing-key operation as PingOne sees it. The IDs have been validated as UUIDs by the command decoder.
+ * One pairing-key operation as PingOne sees it. The IDs have been validated as UUIDs by the command
+ * decoder.
  *
  * @param body the create body as JSON bytes, or null
- * @param transactionId the key as {@link ExternalIds#forHeader} makes it: exactly what PingOne records
+ * @param transactionId the key as {@link ExternalIds#forHeader} makes it: exactly what PingOne
+ *     records
  * @param sessionId likewise, or null
  */
 public record PingOneRequest(

@@ -3,7 +3,9 @@ package dev.pairingworker.pingone;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Spaces PingOne calls out. Thread-safe; callers wait the returned delay without blocking a thread. */
+/**
+ * Spaces PingOne calls out. Thread-safe; callers wait the returned delay without blocking a thread.
+ */
 public interface RateLimiter {
   /** Takes a permit and returns how long the caller must wait before using it. */
   Duration reserve();

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Decides whether a failed attempt is tried again, and after how long. A pure function: the caller does the
- * waiting, without blocking a thread. The one-time retry of a 401 after a token refresh is not a policy
- * decision: {@link PingOneCaller} always makes it.
+ * Decides whether a failed attempt is tried again, and after how long. A pure function: the caller
+ * does the waiting, without blocking a thread. The one-time retry of a 401 after a token refresh is
+ * not a policy decision: {@link PingOneCaller} always makes it.
  */
 @FunctionalInterface
 public interface RetryPolicy {

@@ -1,8 +1,8 @@
 package dev.pairingworker.pingone;
 
 /**
- * PingOne did not issue a token. The message holds the HTTP status and OAuth error code only, never the request
- * or the credentials.
+ * PingOne did not issue a token. The message holds the HTTP status and OAuth error code only, never
+ * the request or the credentials.
  */
 public final class TokenException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Client-credentials tokens: one cached token shared by every call, fetched again shortly before it expires
- * or when PingOne rejects it. Concurrent callers share a single token request.
+ * Client-credentials tokens: one cached token shared by every call, fetched again shortly before it
+ * expires or when PingOne rejects it. Concurrent callers share a single token request.
  */
 public final class TokenProvider {
   private final HttpClient http;
@@ -59,11 +59,13 @@ public final class TokenProvider {
   }
 
   /**
-   * Called after PingOne answered 401 to {@code rejected}: fetches a new token unless another caller already
-   * replaced it, so a burst of 401s costs one token request.
+   * Called after PingOne answered 401 to {@code rejected}: fetches a new token unless another
+   * caller already replaced it, so a burst of 401s costs one token request.
    */
   public synchronized CompletableFuture<AccessToken> replace(AccessToken rejected) {
-    if (current != null && current.isDone() && !current.isCompletedExceptionally()
+    if (current != null
+        && current.isDone()
+        && !current.isCompletedExceptionally()
         && current.join().equals(rejected)) {
       current = fetch();
     }
@@ -89,7 +91,8 @@ public final class TokenProvider {
               if (failure != null) {
                 observer.tokenRequest("io_error", elapsed);
                 throw new TokenException(
-                    "PingOne's token endpoint could not be reached: " + failure.getClass().getSimpleName(),
+                    "PingOne's token endpoint could not be reached: "
+                        + failure.getClass().getSimpleName(),
                     failure);
               }
               observer.tokenRequest(Integer.toString(response.statusCode()), elapsed);
@@ -130,12 +133,15 @@ public final class TokenProvider {
     String value = body.path("access_token").asText("");
     long expiresIn = body.path("expires_in").asLong(0);
     if (value.isEmpty() || expiresIn <= 0) {
-      throw new TokenException(response.statusCode(), "PingOne's token response has no usable token");
+      throw new TokenException(
+          response.statusCode(), "PingOne's token response has no usable token");
     }
-    // Counted from when the request started: the token cannot outlive that by more than expires_in. A token
+    // Counted from when the request started: the token cannot outlive that by more than expires_in.
+    // A token
     // shorter-lived than twice the refresh margin is refreshed at half its life, not at once.
     Duration lifetime = Duration.ofSeconds(expiresIn);
-    Duration margin = refreshBefore.compareTo(lifetime.dividedBy(2)) < 0 ? refreshBefore : lifetime.dividedBy(2);
+    Duration margin =
+        refreshBefore.compareTo(lifetime.dividedBy(2)) < 0 ? refreshBefore : lifetime.dividedBy(2);
     Instant expiresAt = started.plus(lifetime);
     return new AccessToken(value, expiresAt, expiresAt.minus(margin));
   }

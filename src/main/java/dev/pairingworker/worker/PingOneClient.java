@@ -22,16 +22,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The PingOne side of the worker, built from the configuration. */
-record PingOneClient(PingOneCaller caller, CallSlots slots, RateLimiter limiter, ExecutorService executor) {
+record PingOneClient(
+    PingOneCaller caller, CallSlots slots, RateLimiter limiter, ExecutorService executor) {
 
-  static PingOneClient create(WorkerConfig config, Clock clock, ObjectMapper json, PingOneObserver observer) {
+  static PingOneClient create(
+      WorkerConfig config, Clock clock, ObjectMapper json, PingOneObserver observer) {
     // Named threads: log lines written on completion of a call show where they came from.
     ExecutorService executor = Executors.newCachedThreadPool(Worker.daemon("pingone-http"));
     HttpClient http =
         HttpClient.newBuilder()
             .executor(executor)
             .connectTimeout(config.connectTimeout())
-            // https negotiates HTTP/2; plain http (loopback simulators) stays on HTTP/1.1, no h2c upgrade
+            // https negotiates HTTP/2; plain http (loopback simulators) stays on HTTP/1.1, no h2c
+            // upgrade
             .version(
                 "https".equals(config.apiUrl().getScheme())
                     ? HttpClient.Version.HTTP_2
@@ -45,17 +48,28 @@ record PingOneClient(PingOneCaller caller, CallSlots slots, RateLimiter limiter,
             config.tokenAuthMethod() == TokenAuthMethod.CLIENT_SECRET_BASIC);
     TokenProvider tokens =
         new TokenProvider(
-            http, config.tokenUrl(), credentials, config.tokenRefreshBefore(),
-            config.requestTimeout(), clock, json, observer);
+            http,
+            config.tokenUrl(),
+            credentials,
+            config.tokenRefreshBefore(),
+            config.requestTimeout(),
+            clock,
+            json,
+            observer);
     PairingKeysApi api =
         new PairingKeysApi(http, config.apiUrl(), config.requestTimeout(), clock, observer);
     CallSlots slots = new CallSlots(config.maxInFlight());
     int rate = config.get(ResilienceSettings.RATE_LIMIT);
     RateLimiter limiter =
-        rate > 0 ? new AdaptiveRateLimiter(RateLimitSettings.of(rate), clock) : RateLimiter.unlimited();
+        rate > 0
+            ? new AdaptiveRateLimiter(RateLimitSettings.of(rate), clock)
+            : RateLimiter.unlimited();
     RetryPolicy retries = RetryPolicy.withBackoff(retrySettings(config), clock);
     return new PingOneClient(
-        new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer), slots, limiter, executor);
+        new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer),
+        slots,
+        limiter,
+        executor);
   }
 
   /** The limiter's current rate, when there is a limit. */

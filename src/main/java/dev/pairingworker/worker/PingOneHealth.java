@@ -5,7 +5,9 @@ import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.pingone.PingOneObserver;
 import java.time.Duration;
 
-/** Passes PingOne call reports to the metrics and marks the worker unready while tokens are refused. */
+/**
+ * Passes PingOne call reports to the metrics and marks the worker unready while tokens are refused.
+ */
 final class PingOneHealth implements PingOneObserver {
   private final PingOneObserver metrics;
   private final HealthState health;

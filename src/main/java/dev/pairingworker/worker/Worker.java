@@ -26,8 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The running worker: wires every part together in one place, starts the poll loop and the metrics endpoint,
- * and stops them in order.
+ * The running worker: wires every part together in one place, starts the poll loop and the metrics
+ * endpoint, and stops them in order.
  */
 public final class Worker implements AutoCloseable {
   private final WorkerConfig config;
@@ -65,11 +65,18 @@ public final class Worker implements AutoCloseable {
             config.maxBuffered());
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
-            KafkaClients.consumer(config.kafkaProperties(), config.groupId(), config.maxBuffered()));
+            KafkaClients.consumer(
+                config.kafkaProperties(), config.groupId(), config.maxBuffered()));
     this.loop =
         new CommandConsumer(
-            consumer, config.commandsTopic(), handler, offsets, publisher, health,
-            config.maxBuffered(), config.shutdownTimeout());
+            consumer,
+            config.commandsTopic(),
+            handler,
+            offsets,
+            publisher,
+            health,
+            config.maxBuffered(),
+            config.shutdownTimeout());
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
@@ -95,12 +102,17 @@ public final class Worker implements AutoCloseable {
     return metrics;
   }
 
-  /** Finishes in-flight commands (within worker.shutdown.timeout), commits, and releases everything. */
+  /**
+   * Finishes in-flight commands (within worker.shutdown.timeout), commits, and releases everything.
+   */
   public void stop() {
     loop.stop();
   }
 
-  /** Waits for the worker to stop; true if it did. Releases the producer and the endpoint afterwards. */
+  /**
+   * Waits for the worker to stop; true if it did. Releases the producer and the endpoint
+   * afterwards.
+   */
   public boolean awaitStopped(Duration timeout) throws InterruptedException {
     loopThread.join(timeout.toMillis());
     if (loopThread.isAlive()) {

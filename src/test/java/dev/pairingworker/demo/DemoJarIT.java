@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's demo, run exactly as a user runs it: {@code java -jar target/pairing-worker.jar demo}, with the
- * broker loaded from {@code target/demo-lib}. Runs after {@code package}, in the integration-test phase.
+ * The README's demo, run exactly as a user runs it: {@code java -jar target/pairing-worker.jar
+ * demo}, with the broker loaded from {@code target/demo-lib}. Runs after {@code package}, in the
+ * integration-test phase.
  */
 class DemoJarIT {
   private static final Path JAR = Path.of("target", "pairing-worker.jar");
@@ -37,7 +38,14 @@ class DemoJarIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process demo =
         new ProcessBuilder(
-                List.of(java, "-jar", JAR.toString(), "demo", "--exit-after-samples", "--metrics-port", "0"))
+                List.of(
+                    java,
+                    "-jar",
+                    JAR.toString(),
+                    "demo",
+                    "--exit-after-samples",
+                    "--metrics-port",
+                    "0"))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();

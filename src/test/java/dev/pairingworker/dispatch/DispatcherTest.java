@@ -127,10 +127,12 @@ class DispatcherTest {
                 CompletableFuture.runAsync(
                     () -> {
                       int user = Integer.parseInt(command.userId().substring(24));
-                      if (active.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet() > 1) {
+                      if (active.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet()
+                          > 1) {
                         concurrentForOneUser.incrementAndGet();
                       }
-                      seen.computeIfAbsent(user, u -> Collections.synchronizedList(new ArrayList<>()))
+                      seen.computeIfAbsent(
+                              user, u -> Collections.synchronizedList(new ArrayList<>()))
                           .add(command.source().offset());
                       active.get(user).decrementAndGet();
                       allRan.countDown();

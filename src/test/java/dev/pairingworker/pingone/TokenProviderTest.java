@@ -26,8 +26,8 @@ class TokenProviderTest {
     simulator.close();
   }
 
-  private TokenProvider provider(Duration lifetime, Duration refreshBefore, String secret, boolean basic)
-      throws Exception {
+  private TokenProvider provider(
+      Duration lifetime, Duration refreshBefore, String secret, boolean basic) throws Exception {
     simulator = PingOneSimulator.start(SimulatorSettings.defaults().withTokenLifetime(lifetime));
     return new TokenProvider(
         HttpClient.newHttpClient(),
@@ -42,7 +42,8 @@ class TokenProviderTest {
 
   @Test
   void reusesTheTokenUntilItsRefreshPoint() throws Exception {
-    TokenProvider tokens = provider(Duration.ofHours(1), Duration.ofMinutes(1), "simulator-secret", true);
+    TokenProvider tokens =
+        provider(Duration.ofHours(1), Duration.ofMinutes(1), "simulator-secret", true);
 
     AccessToken first = tokens.token().join();
     clock.advance(Duration.ofMinutes(58));
@@ -56,7 +57,8 @@ class TokenProviderTest {
 
   @Test
   void aShortLivedTokenIsRefreshedAtHalfItsLifeNotOnEveryCall() throws Exception {
-    TokenProvider tokens = provider(Duration.ofSeconds(5), Duration.ofMinutes(1), "simulator-secret", true);
+    TokenProvider tokens =
+        provider(Duration.ofSeconds(5), Duration.ofMinutes(1), "simulator-secret", true);
 
     AccessToken first = tokens.token().join();
     assertThat(first.refreshAt()).isEqualTo(first.expiresAt().minusMillis(2500));
@@ -67,7 +69,8 @@ class TokenProviderTest {
 
   @Test
   void concurrentCallersShareOneTokenRequest() throws Exception {
-    TokenProvider tokens = provider(Duration.ofHours(1), Duration.ofMinutes(1), "simulator-secret", false);
+    TokenProvider tokens =
+        provider(Duration.ofHours(1), Duration.ofMinutes(1), "simulator-secret", false);
     List<CompletableFuture<AccessToken>> all = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       all.add(tokens.token());
@@ -80,7 +83,8 @@ class TokenProviderTest {
 
   @Test
   void aRejectedTokenIsReplacedOnceHoweverManyCallersReportIt() throws Exception {
-    TokenProvider tokens = provider(Duration.ofHours(1), Duration.ofMinutes(1), "simulator-secret", true);
+    TokenProvider tokens =
+        provider(Duration.ofHours(1), Duration.ofMinutes(1), "simulator-secret", true);
     AccessToken rejected = tokens.token().join();
 
     AccessToken replaced = tokens.replace(rejected).join();
@@ -92,7 +96,8 @@ class TokenProviderTest {
 
   @Test
   void badCredentialsFailWithoutRevealingTheSecret() throws Exception {
-    TokenProvider tokens = provider(Duration.ofHours(1), Duration.ofMinutes(1), "the-wrong-secret", true);
+    TokenProvider tokens =
+        provider(Duration.ofHours(1), Duration.ofMinutes(1), "the-wrong-secret", true);
 
     assertThatThrownBy(() -> tokens.token().join())
         .hasCauseInstanceOf(TokenException.class)

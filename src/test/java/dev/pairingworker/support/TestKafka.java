@@ -10,9 +10,9 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * One real Kafka broker for the whole test JVM: a Testcontainers {@code apache/kafka} container when Docker is
- * available, otherwise the in-process KRaft broker. {@code -Dtest.kafka=embedded} or {@code =container}
- * forces one.
+ * One real Kafka broker for the whole test JVM: a Testcontainers {@code apache/kafka} container
+ * when Docker is available, otherwise the in-process KRaft broker. {@code -Dtest.kafka=embedded} or
+ * {@code =container} forces one.
  */
 public final class TestKafka {
   private static final String IMAGE = "apache/kafka:4.1.1";

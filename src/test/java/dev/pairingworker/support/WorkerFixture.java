@@ -26,8 +26,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * A worker on fresh topics of the shared test broker, talking to its own in-process simulator, with a client
- * that sends commands and awaits replies. Nothing is mocked.
+ * A worker on fresh topics of the shared test broker, talking to its own in-process simulator, with
+ * a client that sends commands and awaits replies. Nothing is mocked.
  */
 public final class WorkerFixture implements AutoCloseable {
   public static final String ENV = Commands.ENV;
@@ -46,7 +46,8 @@ public final class WorkerFixture implements AutoCloseable {
     commands = "commands-" + run;
     replies = "replies-" + run;
     deadLetter = "dead-letter-" + run;
-    Topics.ensure(TestKafka.clientSettings(), Map.of(commands, partitions, replies, 2, deadLetter, 1));
+    Topics.ensure(
+        TestKafka.clientSettings(), Map.of(commands, partitions, replies, 2, deadLetter, 1));
     try {
       simulator = PingOneSimulator.start(simulatorSettings);
     } catch (IOException e) {
@@ -85,8 +86,11 @@ public final class WorkerFixture implements AutoCloseable {
   }
 
   public static WorkerFixture start(
-      UnaryOperator<SimulatorSettings> simulator, Map<String, String> workerSettings, int partitions) {
-    return new WorkerFixture(simulator.apply(SimulatorSettings.defaults()), workerSettings, partitions);
+      UnaryOperator<SimulatorSettings> simulator,
+      Map<String, String> workerSettings,
+      int partitions) {
+    return new WorkerFixture(
+        simulator.apply(SimulatorSettings.defaults()), workerSettings, partitions);
   }
 
   /** Sends a command and returns its reply record. */
@@ -135,7 +139,10 @@ public final class WorkerFixture implements AutoCloseable {
     return simulator.requests().stream().filter(r -> !r.isTokenRequest()).toList();
   }
 
-  /** Reads the dead-letter topic from the beginning until {@code count} records matching {@code filter} arrived. */
+  /**
+   * Reads the dead-letter topic from the beginning until {@code count} records matching {@code
+   * filter} arrived.
+   */
   public List<ConsumerRecord<byte[], byte[]>> deadLetters(
       java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> filter, int count) {
     Map<String, Object> settings = new HashMap<>(TestKafka.clientSettings());
@@ -158,8 +165,13 @@ public final class WorkerFixture implements AutoCloseable {
   }
 
   public String get(String user, String keyId) {
-    return "{\"op\":\"get\",\"environmentId\":\"" + ENV + "\",\"userId\":\"" + user
-        + "\",\"pairingKeyId\":\"" + keyId + "\"}";
+    return "{\"op\":\"get\",\"environmentId\":\""
+        + ENV
+        + "\",\"userId\":\""
+        + user
+        + "\",\"pairingKeyId\":\""
+        + keyId
+        + "\"}";
   }
 
   public String delete(String user, String keyId) {

@@ -43,19 +43,27 @@ class InvalidCommandIT {
     cases.put("not-an-object", "[1,2,3]");
 
     for (Map.Entry<String, String> c : cases.entrySet()) {
-      fx.client.send(c.getKey(), c.getValue(), Map.of("kafka_correlationId", "c-" + c.getKey())).get();
+      fx.client
+          .send(c.getKey(), c.getValue(), Map.of("kafka_correlationId", "c-" + c.getKey()))
+          .get();
     }
-    fx.client.send((byte[]) null, command("get", USER, KEY_ID).getBytes(StandardCharsets.UTF_8), Map.of()).get();
+    fx.client
+        .send(
+            (byte[]) null, command("get", USER, KEY_ID).getBytes(StandardCharsets.UTF_8), Map.of())
+        .get();
 
     for (Map.Entry<String, String> c : cases.entrySet()) {
       ConsumerRecord<byte[], byte[]> record = fx.client.reply(c.getKey()).get(30, TimeUnit.SECONDS);
       JsonNode reply = fx.json(record);
       assertThat(reply.path("status").asText()).as(c.getKey()).isEqualTo("REJECTED");
-      assertThat(reply.path("error").path("code").asText()).as(c.getKey()).isEqualTo("INVALID_COMMAND");
+      assertThat(reply.path("error").path("code").asText())
+          .as(c.getKey())
+          .isEqualTo("INVALID_COMMAND");
       assertThat(reply.path("attempts").asInt()).isZero();
       assertThat(CommandClient.header(record, "kafka_correlationId")).isEqualTo("c-" + c.getKey());
     }
-    assertThat(fx.json(fx.client.reply("dot-dot-slash").get()).path("error").path("target").asText())
+    assertThat(
+            fx.json(fx.client.reply("dot-dot-slash").get()).path("error").path("target").asText())
         .isEqualTo("pairingKeyId");
 
     List<ConsumerRecord<byte[], byte[]>> dead =
@@ -81,7 +89,12 @@ class InvalidCommandIT {
 
   @Test
   void anInvalidReplyTopicIsRejectedAndAnsweredOnTheDefaultTopic() throws Exception {
-    fx.client.send("bad-reply-topic", command("get", USER, KEY_ID), Map.of("kafka_replyTopic", "no/such topic")).get();
+    fx.client
+        .send(
+            "bad-reply-topic",
+            command("get", USER, KEY_ID),
+            Map.of("kafka_replyTopic", "no/such topic"))
+        .get();
 
     JsonNode reply = fx.json(fx.client.reply("bad-reply-topic").get(30, TimeUnit.SECONDS));
 
@@ -91,7 +104,14 @@ class InvalidCommandIT {
   }
 
   private static String command(String op, String user, String keyId) {
-    return "{\"op\":\"" + op + "\",\"environmentId\":\"" + WorkerFixture.ENV + "\",\"userId\":\"" + user + "\""
-        + (keyId == null ? "" : ",\"pairingKeyId\":\"" + keyId + "\"") + "}";
+    return "{\"op\":\""
+        + op
+        + "\",\"environmentId\":\""
+        + WorkerFixture.ENV
+        + "\",\"userId\":\""
+        + user
+        + "\""
+        + (keyId == null ? "" : ",\"pairingKeyId\":\"" + keyId + "\"")
+        + "}";
   }
 }

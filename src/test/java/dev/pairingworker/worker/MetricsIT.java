@@ -20,7 +20,8 @@ class MetricsIT {
   void metricsShowWhatTheWorkerDid() throws Exception {
     try (WorkerFixture fx = WorkerFixture.start()) {
       String user = UUID.randomUUID().toString();
-      String keyId = fx.callJson("m-create", fx.create(user)).path("pairingKey").path("id").asText();
+      String keyId =
+          fx.callJson("m-create", fx.create(user)).path("pairingKey").path("id").asText();
       fx.callJson("m-get", fx.get(user, keyId));
       fx.callJson("m-delete", fx.delete(user, keyId));
       fx.callJson("m-get-gone", fx.get(user, keyId));
@@ -36,7 +37,8 @@ class MetricsIT {
           .contains("pairing_worker_commands_total{op=\"nope\",status=\"REJECTED\"} 1.0")
           .contains("pairing_worker_pingone_request_seconds_count{op=\"create\",status=\"201\"} 1")
           .contains("pairing_worker_pingone_request_seconds_count{op=\"get\",status=\"404\"} 1")
-          .contains("pairing_worker_pingone_request_seconds_bucket{op=\"create\",status=\"201\",le=\"0.05\"}")
+          .contains(
+              "pairing_worker_pingone_request_seconds_bucket{op=\"create\",status=\"201\",le=\"0.05\"}")
           .contains("pairing_worker_token_request_seconds_count{status=\"200\"} 1")
           .contains("pairing_worker_dead_letters_total{code=\"INVALID_COMMAND\"} 1.0")
           .contains("pairing_worker_in_flight 0.0")
@@ -52,7 +54,9 @@ class MetricsIT {
     try (WorkerFixture fx = WorkerFixture.start()) {
       assertThat(get(fx, "/health/live").statusCode()).isEqualTo(200);
       fx.callJson("h-create", fx.create(UUID.randomUUID().toString()));
-      await().atMost(Duration.ofSeconds(30)).until(() -> get(fx, "/health/ready").statusCode() == 200);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> get(fx, "/health/ready").statusCode() == 200);
       assertThat(get(fx, "/health/ready").body())
           .contains("\"status\":\"UP\"")
           .contains("\"assignedPartitions\":1")
@@ -72,7 +76,9 @@ class MetricsIT {
 
       HttpResponse<String> ready = get(fx, "/health/ready");
       assertThat(ready.statusCode()).isEqualTo(503);
-      assertThat(ready.body()).contains("\"status\":\"DOWN\"").contains("token request failed: 401");
+      assertThat(ready.body())
+          .contains("\"status\":\"DOWN\"")
+          .contains("token request failed: 401");
       assertThat(fx.apiRequests()).isEmpty();
     }
   }

@@ -35,10 +35,13 @@ class OrderingIT {
         fx.client.send("other-" + i, fx.create(UUID.randomUUID().toString()), Map.of());
       }
 
-      CompletableFuture.allOf(otherKeys.stream().map(fx.client::reply).toArray(CompletableFuture[]::new))
+      CompletableFuture.allOf(
+              otherKeys.stream().map(fx.client::reply).toArray(CompletableFuture[]::new))
           .get(30, TimeUnit.SECONDS);
       long slowAnswered = slowKeys.stream().filter(k -> fx.client.reply(k).isDone()).count();
-      assertThat(slowAnswered).as("slow user's replies when all others were answered").isLessThanOrEqualTo(2);
+      assertThat(slowAnswered)
+          .as("slow user's replies when all others were answered")
+          .isLessThanOrEqualTo(2);
 
       for (String key : slowKeys) {
         assertThat(fx.json(fx.client.reply(key).get(30, TimeUnit.SECONDS)).path("status").asText())
@@ -46,10 +49,15 @@ class OrderingIT {
       }
       List<RecordedRequest> slowCalls =
           fx.apiRequests().stream().filter(r -> r.path().contains(slowUser)).toList();
-      assertThat(slowCalls).extracting(RecordedRequest::transactionId).containsExactlyElementsOf(slowKeys);
+      assertThat(slowCalls)
+          .extracting(RecordedRequest::transactionId)
+          .containsExactlyElementsOf(slowKeys);
       for (int i = 1; i < slowCalls.size(); i++) {
-        Duration gap = Duration.between(slowCalls.get(i - 1).receivedAt(), slowCalls.get(i).receivedAt());
-        assertThat(gap).as("a user's next call starts only after the previous answer").isGreaterThanOrEqualTo(SLOW);
+        Duration gap =
+            Duration.between(slowCalls.get(i - 1).receivedAt(), slowCalls.get(i).receivedAt());
+        assertThat(gap)
+            .as("a user's next call starts only after the previous answer")
+            .isGreaterThanOrEqualTo(SLOW);
       }
     }
   }

@@ -71,7 +71,10 @@ class PairingKeyLifecycleIT {
   void pingOneErrorsArePassedOnWithTheirDetails() throws Exception {
     String user = UUID.randomUUID().toString();
     String badBody =
-        "{\"op\":\"create\",\"environmentId\":\"" + WorkerFixture.ENV + "\",\"userId\":\"" + user
+        "{\"op\":\"create\",\"environmentId\":\""
+            + WorkerFixture.ENV
+            + "\",\"userId\":\""
+            + user
             + "\",\"body\":{\"applications\":[{\"id\":\"not-a-uuid\"}]}}";
 
     JsonNode reply = fx.callJson("bad-body-" + user, badBody);
@@ -105,10 +108,13 @@ class PairingKeyLifecycleIT {
           .satisfies(
               request -> {
                 assertThat(request.transactionId()).isEqualTo(expected);
-                assertThat(request.auditTransactionId()).isEqualTo(expected).hasSizeLessThanOrEqualTo(100);
+                assertThat(request.auditTransactionId())
+                    .isEqualTo(expected)
+                    .hasSizeLessThanOrEqualTo(100);
               });
     }
-    assertThat(ExternalIds.forHeader("key with spaces/and:colons?&x")).isEqualTo("key_with_spaces/and_colons__x");
+    assertThat(ExternalIds.forHeader("key with spaces/and:colons?&x"))
+        .isEqualTo("key_with_spaces/and_colons__x");
     assertThat(ExternalIds.forHeader("Zoë-日本")).isEqualTo("Zo_-__");
   }
 
@@ -117,9 +123,14 @@ class PairingKeyLifecycleIT {
     String user = UUID.randomUUID().toString();
     fx.simulator.clearRequests();
 
-    fx.call("session-" + user, fx.create(user), Map.of("X-Ping-External-Session-ID", "onboarding batch 7"));
+    fx.call(
+        "session-" + user,
+        fx.create(user),
+        Map.of("X-Ping-External-Session-ID", "onboarding batch 7"));
 
-    assertThat(fx.apiRequests()).extracting(RecordedRequest::sessionId).containsExactly("onboarding_batch_7");
+    assertThat(fx.apiRequests())
+        .extracting(RecordedRequest::sessionId)
+        .containsExactly("onboarding_batch_7");
   }
 
   @Test
@@ -129,13 +140,18 @@ class PairingKeyLifecycleIT {
     dev.pairingworker.kafka.Topics.ensure(
         dev.pairingworker.support.TestKafka.clientSettings(), Map.of(ownReplies, 1));
     try (CommandClient own =
-        new CommandClient(dev.pairingworker.support.TestKafka.clientSettings(), fx.commands, ownReplies)
+        new CommandClient(
+                dev.pairingworker.support.TestKafka.clientSettings(), fx.commands, ownReplies)
             .awaitListening(java.time.Duration.ofSeconds(30))) {
       String key = "routed-" + user;
-      own.send(key, fx.create(user), Map.of("kafka_replyTopic", ownReplies, "kafka_correlationId", "corr-42"))
+      own.send(
+              key,
+              fx.create(user),
+              Map.of("kafka_replyTopic", ownReplies, "kafka_correlationId", "corr-42"))
           .get();
 
-      ConsumerRecord<byte[], byte[]> reply = own.reply(key).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      ConsumerRecord<byte[], byte[]> reply =
+          own.reply(key).get(30, java.util.concurrent.TimeUnit.SECONDS);
 
       assertThat(reply.topic()).isEqualTo(ownReplies);
       assertThat(new String(reply.key(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(key);

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The worker against a PingOne that misbehaves: 5xx, resets, a rate limit, short tokens, an outage. */
+/**
+ * The worker against a PingOne that misbehaves: 5xx, resets, a rate limit, short tokens, an outage.
+ */
 class ResilienceIT {
   private static final FaultSettings UNRELIABLE =
       FaultSettings.none()
@@ -38,7 +40,8 @@ class ResilienceIT {
         WorkerFixture.start(
             sim -> sim.withFaults(UNRELIABLE).withTokenLifetime(Duration.ofSeconds(5)),
             Map.of(
-                "pingone.rate.limit", "250", // above PingOne's 200/s: 429s happen and the limiter adapts
+                "pingone.rate.limit",
+                    "250", // above PingOne's 200/s: 429s happen and the limiter adapts
                 "pingone.retry.ambiguous-create", "retry",
                 "pingone.retry.base-delay", "50ms",
                 "pingone.retry.max-attempts", "20",
@@ -77,7 +80,9 @@ class ResilienceIT {
 
       Map<String, Long> repliesPerKey =
           fx.allReplies().stream()
-              .collect(Collectors.groupingBy(r -> new String(r.key(), StandardCharsets.UTF_8), Collectors.counting()));
+              .collect(
+                  Collectors.groupingBy(
+                      r -> new String(r.key(), StandardCharsets.UTF_8), Collectors.counting()));
       assertThat(repliesPerKey).hasSize(creates.size() + notFound.size() + invalid.size());
       assertThat(repliesPerKey.values()).containsOnly(1L);
 
@@ -91,7 +96,9 @@ class ResilienceIT {
       }
       assertRetryAfterHonoured(calls);
       assertExpiredTokensUsedAtMostOncePerRefresh(fx.simulator.requests());
-      assertThat(fx.simulator.stats().rateLimited()).as("the limiter met PingOne's limit").isPositive();
+      assertThat(fx.simulator.stats().rateLimited())
+          .as("the limiter met PingOne's limit")
+          .isPositive();
       assertThat(fx.simulator.stats().connectionResets()).isPositive();
     }
   }
@@ -101,7 +108,13 @@ class ResilienceIT {
     try (WorkerFixture fx =
         WorkerFixture.start(
             sim -> sim,
-            Map.of("pingone.rate.limit", "0", "pingone.retry.base-delay", "100ms", "pingone.retry.max-delay", "5s"))) {
+            Map.of(
+                "pingone.rate.limit",
+                "0",
+                "pingone.retry.base-delay",
+                "100ms",
+                "pingone.retry.max-delay",
+                "5s"))) {
       List<String> before = send(fx, "before-", 50);
       awaitAll(fx, before);
 
@@ -109,7 +122,8 @@ class ResilienceIT {
       List<String> during = send(fx, "during-", 50);
       // Each command is tried, told to come back when the outage ends, and waits without a thread.
       CompletableFuture<Void> allAnswered =
-          CompletableFuture.allOf(during.stream().map(fx.client::reply).toArray(CompletableFuture[]::new));
+          CompletableFuture.allOf(
+              during.stream().map(fx.client::reply).toArray(CompletableFuture[]::new));
       assertThat(allAnswered).isNotDone();
 
       allAnswered.get(90, TimeUnit.SECONDS);
@@ -144,7 +158,8 @@ class ResilienceIT {
   void aCreateWhoseOutcomeIsUnknownIsAnsweredNotRepeatedByDefault() throws Exception {
     try (WorkerFixture fx =
         WorkerFixture.start(
-            sim -> sim.withFaults(FaultSettings.none().withProbability(Fault.CONNECTION_RESET, 1.0)),
+            sim ->
+                sim.withFaults(FaultSettings.none().withProbability(Fault.CONNECTION_RESET, 1.0)),
             Map.of())) {
       String user = UUID.randomUUID().toString();
       JsonNode create = fx.callJson("unknown-create", fx.create(user));
@@ -164,7 +179,8 @@ class ResilienceIT {
     calls.forEach(
         (key, requests) -> {
           for (int i = 0; i < requests.size() - 1; i++) {
-            assertThat(requests.get(i).status()).as("%s retried after %s", key, requests.get(i).status())
+            assertThat(requests.get(i).status())
+                .as("%s retried after %s", key, requests.get(i).status())
                 .isNotIn(400, 403, 404, 409);
           }
         });
@@ -188,7 +204,10 @@ class ResilienceIT {
         });
   }
 
-  /** After each token refresh, at most one call (already on its way) may still carry the expired token. */
+  /**
+   * After each token refresh, at most one call (already on its way) may still carry the expired
+   * token.
+   */
   private static void assertExpiredTokensUsedAtMostOncePerRefresh(List<RecordedRequest> requests) {
     long refreshes = requests.stream().filter(RecordedRequest::isTokenRequest).count() - 1;
     long expired = requests.stream().filter(r -> r.token() == TokenState.EXPIRED).count();
@@ -223,7 +242,10 @@ class ResilienceIT {
   }
 
   private static String invalidBody(String user) {
-    return "{\"op\":\"create\",\"environmentId\":\"" + WorkerFixture.ENV + "\",\"userId\":\"" + user
+    return "{\"op\":\"create\",\"environmentId\":\""
+        + WorkerFixture.ENV
+        + "\",\"userId\":\""
+        + user
         + "\",\"body\":{\"applications\":[{\"id\":\"nope\"}]}}";
   }
 }

@@ -32,7 +32,9 @@ class RunCommandIT {
   @Test
   void startUpFailsFastNamingTheMissingKey() throws Exception {
     Path config = dir.resolve("worker.properties");
-    Files.writeString(config, "pingone.environment.id=" + WorkerFixture.ENV + "\npingone.client.secret=s3cret-value\n");
+    Files.writeString(
+        config,
+        "pingone.environment.id=" + WorkerFixture.ENV + "\npingone.client.secret=s3cret-value\n");
 
     Process process = start(config);
 
@@ -51,7 +53,8 @@ class RunCommandIT {
     Topics.ensure(TestKafka.clientSettings(), Map.of(commands, 1, replies, 1));
     try (PingOneSimulator sim =
             PingOneSimulator.start(
-                SimulatorSettings.defaults().withLatency(LatencyModel.fixed(Duration.ofMillis(400))));
+                SimulatorSettings.defaults()
+                    .withLatency(LatencyModel.fixed(Duration.ofMillis(400))));
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
       Path config = dir.resolve("worker.properties");
@@ -83,14 +86,24 @@ class RunCommandIT {
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isEqualTo(0);
       long committed = committedOffset(group, new TopicPartition(commands, 0));
-      assertThat(committed).as("the stop abandoned commands that had not started").isGreaterThan(0).isLessThan(total);
+      assertThat(committed)
+          .as("the stop abandoned commands that had not started")
+          .isGreaterThan(0)
+          .isLessThan(total);
       for (int i = 0; i < committed; i++) {
-        assertThat(client.reply("run-" + i).get(10, TimeUnit.SECONDS)).as("reply to run-" + i).isNotNull();
+        assertThat(client.reply("run-" + i).get(10, TimeUnit.SECONDS))
+            .as("reply to run-" + i)
+            .isNotNull();
       }
       List<String> reachedPingOne =
-          sim.requests().stream().filter(r -> !r.isTokenRequest()).map(r -> r.transactionId()).toList();
+          sim.requests().stream()
+              .filter(r -> !r.isTokenRequest())
+              .map(r -> r.transactionId())
+              .toList();
       for (String key : reachedPingOne) {
-        assertThat(client.reply(key).get(10, TimeUnit.SECONDS)).as("a call on the wire is finished and answered: " + key).isNotNull();
+        assertThat(client.reply(key).get(10, TimeUnit.SECONDS))
+            .as("a call on the wire is finished and answered: " + key)
+            .isNotNull();
       }
     }
   }
@@ -98,26 +111,38 @@ class RunCommandIT {
   private static long committedOffset(String group, TopicPartition tp) throws Exception {
     try (Admin admin = Admin.create(TestKafka.clientSettings())) {
       Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
       OffsetAndMetadata om = offsets.get(tp);
       return om == null ? 0 : om.offset();
     }
   }
 
   private static String create(String user) {
-    return "{\"op\":\"create\",\"environmentId\":\"" + WorkerFixture.ENV + "\",\"userId\":\"" + user + "\"}";
+    return "{\"op\":\"create\",\"environmentId\":\""
+        + WorkerFixture.ENV
+        + "\",\"userId\":\""
+        + user
+        + "\"}";
   }
 
   private Process start(Path config) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        List.of(java, "-cp", System.getProperty("java.class.path"), "dev.pairingworker.cli.Main", "run",
-            "--config", config.toString());
+        List.of(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.pairingworker.cli.Main",
+            "run",
+            "--config",
+            config.toString());
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("worker.log").toFile())
         .directory(new File("."))
         .start();
   }
-
 }

@@ -19,7 +19,10 @@ class TokenRefreshIT {
   @Test
   void aTokenPingOneNoLongerAcceptsIsReplacedOnceAndTheCallsRetried() throws Exception {
     try (WorkerFixture fx = WorkerFixture.start()) {
-      assertThat(fx.callJson("warm-up", fx.create(UUID.randomUUID().toString())).path("status").asText())
+      assertThat(
+              fx.callJson("warm-up", fx.create(UUID.randomUUID().toString()))
+                  .path("status")
+                  .asText())
           .isEqualTo("SUCCEEDED");
       fx.simulator.expireAllTokens();
       fx.simulator.clearRequests();
@@ -55,10 +58,15 @@ class TokenRefreshIT {
               () -> {
                 String key = "steady-" + sent[0]++;
                 fx.call(key, fx.create(UUID.randomUUID().toString()), Map.of());
-                return fx.simulator.requests().stream().filter(RecordedRequest::isTokenRequest).count() >= 3;
+                return fx.simulator.requests().stream()
+                        .filter(RecordedRequest::isTokenRequest)
+                        .count()
+                    >= 3;
               });
 
-      assertThat(fx.apiRequests()).extracting(RecordedRequest::token).containsOnly(TokenState.VALID);
+      assertThat(fx.apiRequests())
+          .extracting(RecordedRequest::token)
+          .containsOnly(TokenState.VALID);
       assertThat(fx.apiRequests()).extracting(RecordedRequest::status).containsOnly(201);
     }
   }

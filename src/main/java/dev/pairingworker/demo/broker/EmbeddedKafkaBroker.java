@@ -18,8 +18,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A single-node KRaft broker (combined broker and controller) on loopback.
  *
- * <p>This class lives in its own jar under {@code target/demo-lib} next to the broker's dependencies, so the
- * worker jar never needs them: only {@code demo}, {@code bench} and the tests load it.
+ * <p>This class lives in its own jar under {@code target/demo-lib} next to the broker's
+ * dependencies, so the worker jar never needs them: only {@code demo}, {@code bench} and the tests
+ * load it.
  */
 public final class EmbeddedKafkaBroker implements LocalBroker {
   private final Path dataDir;
@@ -87,7 +88,9 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
