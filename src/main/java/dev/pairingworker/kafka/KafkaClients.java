@@ -3,6 +3,7 @@ package dev.pairingworker.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,6 +24,12 @@ public final class KafkaClients {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(500, maxBuffered));
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-consumer");
+    // Incremental rebalancing: a joining or leaving worker moves only the partitions that change
+    // owner, so
+    // the others keep running instead of all being revoked and reassigned.
+    p.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        CooperativeStickyAssignor.class.getName());
     p.putAll(userSettings);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     // Offsets are committed by the worker, only up to answered records (at-least-once).

@@ -39,6 +39,7 @@ public final class WorkerFixture implements AutoCloseable {
   public final Worker worker;
   public final CommandClient client;
   private final ObjectMapper json = Json.mapper();
+  private final Map<String, String> settings;
 
   private WorkerFixture(
       SimulatorSettings simulatorSettings, Map<String, String> extra, int partitions) {
@@ -66,6 +67,7 @@ public final class WorkerFixture implements AutoCloseable {
     settings.put("pingone.client.secret", simulatorSettings.clientSecret());
     settings.put("metrics.port", "0");
     settings.putAll(extra);
+    this.settings = Map.copyOf(settings);
     worker = Worker.start(WorkerConfig.of(settings));
     client = new CommandClient(TestKafka.clientSettings(), commands, replies);
     try {
@@ -91,6 +93,13 @@ public final class WorkerFixture implements AutoCloseable {
       int partitions) {
     return new WorkerFixture(
         simulator.apply(SimulatorSettings.defaults()), workerSettings, partitions);
+  }
+
+  /**
+   * Starts one more worker in the same consumer group, with the same settings. Close it yourself.
+   */
+  public Worker startAnotherWorker() {
+    return Worker.start(WorkerConfig.of(settings));
   }
 
   /** Sends a command and returns its reply record. */
