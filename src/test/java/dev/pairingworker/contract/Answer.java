@@ -7,8 +7,9 @@ import dev.pairingworker.pingone.PingOneResponse;
 import java.io.IOException;
 
 /**
- * One answer of the API, its body parsed when it is JSON. {@link #toString()} is safe for failure messages: a
- * pairing key's {@code code} is masked (an error body's {@code code} is an error code and stays).
+ * One answer of the API, its body parsed when it is JSON. {@link #toString()} is safe for failure
+ * messages: a pairing key's {@code code} is masked (an error body's {@code code} is an error code
+ * and stays).
  */
 record Answer(String step, PingOneResponse response, JsonNode body) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,12 +37,20 @@ record Answer(String step, PingOneResponse response, JsonNode body) {
 
   @Override
   public String toString() {
-    return step + ": HTTP " + status() + ", Correlation-Id " + correlationId() + ", body " + masked();
+    return step
+        + ": HTTP "
+        + status()
+        + ", Correlation-Id "
+        + correlationId()
+        + ", body "
+        + masked();
   }
 
   private String masked() {
     if (body.isMissingNode()) {
-      return response.body().length == 0 ? "(empty)" : "(" + response.body().length + " bytes, not JSON)";
+      return response.body().length == 0
+          ? "(empty)"
+          : "(" + response.body().length + " bytes, not JSON)";
     }
     if (body instanceof ObjectNode object && mayHoldAPairingCode(object)) {
       ObjectNode copy = object.deepCopy();
@@ -55,7 +64,10 @@ record Answer(String step, PingOneResponse response, JsonNode body) {
 
   /** A success, or anything resembling a pairing key; an error body has none of a key's fields. */
   private boolean mayHoldAPairingCode(ObjectNode object) {
-    return response.isSuccess() || object.has("_links") || object.has("status") || object.has("expiresAt");
+    return response.isSuccess()
+        || object.has("_links")
+        || object.has("status")
+        || object.has("expiresAt");
   }
 
   private static JsonNode parse(byte[] bytes) {

@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The project's own PingOne client (a {@link TokenProvider} and the {@link PairingKeysApi}), wired as {@code
- * worker.PingOneClient} wires them, minus retries and rate limiting: a contract check wants PingOne's first
- * answer, not the worker's recovery from it.
+ * The project's own PingOne client (a {@link TokenProvider} and the {@link PairingKeysApi}), wired
+ * as {@code worker.PingOneClient} wires them, minus retries and rate limiting: a contract check
+ * wants PingOne's first answer, not the worker's recovery from it.
  */
 final class ContractClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -45,12 +45,21 @@ final class ContractClient {
     Clock clock = Clock.systemUTC();
     tokens =
         new TokenProvider(
-            http, target.tokenUrl(), credentials, Duration.ofMinutes(5), TIMEOUT, clock, new ObjectMapper(),
+            http,
+            target.tokenUrl(),
+            credentials,
+            Duration.ofMinutes(5),
+            TIMEOUT,
+            clock,
+            new ObjectMapper(),
             PingOneObserver.NONE);
     api = new PairingKeysApi(http, target.apiUrl(), TIMEOUT, clock, PingOneObserver.NONE);
   }
 
-  /** A token from the target's token endpoint; fails the check with the endpoint's status if refused. */
+  /**
+   * A token from the target's token endpoint; fails the check with the endpoint's status if
+   * refused.
+   */
   AccessToken token() {
     return await("token request to " + target.tokenUrl(), tokens.token());
   }
@@ -62,18 +71,39 @@ final class ContractClient {
   }
 
   Answer create(String transactionId, AccessToken token) {
-    return send("create", new PingOneRequest(
-        Op.CREATE, target.environmentId(), target.userId(), null, null, transactionId, null), token);
+    return send(
+        "create",
+        new PingOneRequest(
+            Op.CREATE, target.environmentId(), target.userId(), null, null, transactionId, null),
+        token);
   }
 
   Answer get(String step, String pairingKeyId, String transactionId, AccessToken token) {
-    return send(step, new PingOneRequest(
-        Op.GET, target.environmentId(), target.userId(), pairingKeyId, null, transactionId, null), token);
+    return send(
+        step,
+        new PingOneRequest(
+            Op.GET,
+            target.environmentId(),
+            target.userId(),
+            pairingKeyId,
+            null,
+            transactionId,
+            null),
+        token);
   }
 
   Answer delete(String step, String pairingKeyId, String transactionId, AccessToken token) {
-    return send(step, new PingOneRequest(
-        Op.DELETE, target.environmentId(), target.userId(), pairingKeyId, null, transactionId, null), token);
+    return send(
+        step,
+        new PingOneRequest(
+            Op.DELETE,
+            target.environmentId(),
+            target.userId(),
+            pairingKeyId,
+            null,
+            transactionId,
+            null),
+        token);
   }
 
   private Answer send(String step, PingOneRequest request, AccessToken token) {

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pairing-key contract as one scenario, run by the project's own PingOne client against any {@link
- * ContractTarget}: the simulator in every build ({@link SimulatorContractIT}) and a real tenant on request
- * ({@link PingOneTenantContractCheck}). Same scenario, same assertions: where they pass on one and fail on the
- * other, the simulator is lying. See docs/contract-check.md.
+ * The pairing-key contract as one scenario, run by the project's own PingOne client against any
+ * {@link ContractTarget}: the simulator in every build ({@link SimulatorContractIT}) and a real
+ * tenant on request ({@link PingOneTenantContractCheck}). Same scenario, same assertions: where
+ * they pass on one and fail on the other, the simulator is lying. See docs/contract-check.md.
  */
 abstract class PairingKeyContract {
   private ContractTarget target;
@@ -29,7 +29,9 @@ abstract class PairingKeyContract {
   /** The key created by the running test and not yet deleted, for cleanup after a failure. */
   private String undeletedKeyId;
 
-  /** Where to run; called before each test. Fails (never skips) when the target cannot be described. */
+  /**
+   * Where to run; called before each test. Fails (never skips) when the target cannot be described.
+   */
   protected abstract ContractTarget target();
 
   @BeforeEach
@@ -74,7 +76,9 @@ abstract class PairingKeyContract {
   void aCallWithABogusBearerTokenIsRefusedWithAccessFailed() {
     Answer refused =
         client.get(
-            "read with a bogus bearer token", UUID.randomUUID().toString(), transactionId,
+            "read with a bogus bearer token",
+            UUID.randomUUID().toString(),
+            transactionId,
             ContractClient.bogusToken());
 
     carriesACorrelationId(refused);
@@ -82,7 +86,10 @@ abstract class PairingKeyContract {
     isAnError(refused, "ACCESS_FAILED");
   }
 
-  /** Best effort: a key left by a failed assertion expires by itself, but a tenant should not keep it. */
+  /**
+   * Best effort: a key left by a failed assertion expires by itself, but a tenant should not keep
+   * it.
+   */
   @AfterEach
   void deleteTheKeyAFailureLeftBehind() {
     if (undeletedKeyId == null || token == null) {
@@ -93,10 +100,12 @@ abstract class PairingKeyContract {
     try {
       Answer cleanup = client.delete("cleanup", keyId, transactionId, token);
       if (cleanup.status() != 204 && cleanup.status() != 404) {
-        System.err.println("Could not delete pairing key " + keyId + " after a failure: " + cleanup);
+        System.err.println(
+            "Could not delete pairing key " + keyId + " after a failure: " + cleanup);
       }
     } catch (AssertionError | RuntimeException e) {
-      System.err.println("Could not delete pairing key " + keyId + " after a failure: " + e.getMessage());
+      System.err.println(
+          "Could not delete pairing key " + keyId + " after a failure: " + e.getMessage());
     }
   }
 }

@@ -42,8 +42,9 @@ class SimulatorContractIT extends PairingKeyContract {
 
   /**
    * The forked JVM's own stderr. Failsafe sends System.out and System.err to a report file
-   * (redirectTestOutputToFile), where no reader of the build log would see the line; the process's stderr
-   * reaches the log as it is. (Its stdout would not: Failsafe reads it as its channel and warns of corruption.)
+   * (redirectTestOutputToFile), where no reader of the build log would see the line; the process's
+   * stderr reaches the log as it is. (Its stdout would not: Failsafe reads it as its channel and
+   * warns of corruption.)
    */
   @SuppressWarnings("resource") // closing it would close the process's stderr
   private static PrintStream buildLog() {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads a real tenant's {@link ContractTarget} from {@code PINGONE_CONTRACT_*} environment variables. Every
- * problem is collected, so one failed run names all of them; messages never show the client secret.
+ * Reads a real tenant's {@link ContractTarget} from {@code PINGONE_CONTRACT_*} environment
+ * variables. Every problem is collected, so one failed run names all of them; messages never show
+ * the client secret.
  */
 final class TenantEnvironment {
   static final String REGION = "PINGONE_CONTRACT_REGION";
@@ -32,7 +33,10 @@ final class TenantEnvironment {
     this.env = env;
   }
 
-  /** The target, or an {@link IllegalStateException} whose message lists every missing or bad variable. */
+  /**
+   * The target, or an {@link IllegalStateException} whose message lists every missing or bad
+   * variable.
+   */
   static ContractTarget read(Map<String, String> env) {
     return new TenantEnvironment(env).target();
   }
@@ -73,7 +77,13 @@ final class TenantEnvironment {
         Region r = Region.valueOf(region.toUpperCase(Locale.ROOT));
         return new URI[] {r.apiUrl(), r.authUrl()};
       } catch (IllegalArgumentException e) {
-        invalid.add(REGION + " must be one of " + Arrays.toString(Region.values()) + ", not '" + region + "'");
+        invalid.add(
+            REGION
+                + " must be one of "
+                + Arrays.toString(Region.values())
+                + ", not '"
+                + region
+                + "'");
         return null;
       }
     }
@@ -117,8 +127,13 @@ final class TenantEnvironment {
     try {
       return TokenAuthMethod.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      invalid.add(AUTH_METHOD + " must be one of " + Arrays.toString(TokenAuthMethod.values()) + ", not '"
-          + value + "'");
+      invalid.add(
+          AUTH_METHOD
+              + " must be one of "
+              + Arrays.toString(TokenAuthMethod.values())
+              + ", not '"
+              + value
+              + "'");
       return TokenAuthMethod.CLIENT_SECRET_BASIC;
     }
   }
@@ -137,12 +152,16 @@ final class TenantEnvironment {
   }
 
   private String problems() {
-    StringBuilder message = new StringBuilder("The PingOne contract check needs a real tenant, but ");
+    StringBuilder message =
+        new StringBuilder("The PingOne contract check needs a real tenant, but ");
     if (!missing.isEmpty()) {
-      message.append("these environment variables are not set: ").append(String.join(", ", missing));
+      message
+          .append("these environment variables are not set: ")
+          .append(String.join(", ", missing));
     }
     if (!invalid.isEmpty()) {
-      message.append(missing.isEmpty() ? "" : "; and ")
+      message
+          .append(missing.isEmpty() ? "" : "; and ")
           .append(invalid.stream().collect(Collectors.joining("; ")));
     }
     return message.append(". See docs/contract-check.md.").toString();

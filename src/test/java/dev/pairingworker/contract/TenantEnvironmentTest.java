@@ -37,7 +37,8 @@ class TenantEnvironmentTest {
     ContractTarget target = TenantEnvironment.read(complete());
 
     assertThat(target.apiUrl()).isEqualTo(URI.create("https://api.pingone.eu/v1"));
-    assertThat(target.tokenUrl()).isEqualTo(URI.create("https://auth.pingone.eu/" + ENV + "/as/token"));
+    assertThat(target.tokenUrl())
+        .isEqualTo(URI.create("https://auth.pingone.eu/" + ENV + "/as/token"));
     assertThat(target.basicAuth()).isTrue();
     assertThat(target.userId()).isEqualTo(USER);
   }
@@ -52,7 +53,8 @@ class TenantEnvironmentTest {
     ContractTarget target = TenantEnvironment.read(env);
 
     assertThat(target.apiUrl()).isEqualTo(URI.create("https://api.example.test/v1"));
-    assertThat(target.tokenUrl()).isEqualTo(URI.create("https://auth.example.test/" + ENV + "/as/token"));
+    assertThat(target.tokenUrl())
+        .isEqualTo(URI.create("https://auth.example.test/" + ENV + "/as/token"));
   }
 
   @Test
@@ -71,7 +73,8 @@ class TenantEnvironmentTest {
     env.put("PINGONE_CONTRACT_AUTH_METHOD", "private_key_jwt");
 
     assertThatThrownBy(() -> TenantEnvironment.read(env))
-        .hasMessageContaining("PINGONE_CONTRACT_REGION must be one of [NA, EU, CA, AP, AU, SG], not 'mars'")
+        .hasMessageContaining(
+            "PINGONE_CONTRACT_REGION must be one of [NA, EU, CA, AP, AU, SG], not 'mars'")
         .hasMessageContaining("PINGONE_CONTRACT_USER_ID must be a lowercase UUID, not 'alice'")
         .hasMessageContaining("PINGONE_CONTRACT_AUTH_METHOD must be one of")
         .hasMessageNotContaining("s3cret-value");
@@ -83,8 +86,9 @@ class TenantEnvironmentTest {
     env.put("PINGONE_CONTRACT_API_URL", "https://api.example.test/v1");
 
     assertThatThrownBy(() -> TenantEnvironment.read(env))
-        .hasMessageContaining("set either PINGONE_CONTRACT_REGION or PINGONE_CONTRACT_API_URL and"
-            + " PINGONE_CONTRACT_AUTH_URL, not both");
+        .hasMessageContaining(
+            "set either PINGONE_CONTRACT_REGION or PINGONE_CONTRACT_API_URL and"
+                + " PINGONE_CONTRACT_AUTH_URL, not both");
   }
 
   @Test
