@@ -39,6 +39,7 @@ public final class CommandConsumer implements Runnable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile Throwable fatal;
+  private volatile int pausedPartitions;
 
   public CommandConsumer(
       Consumer<byte[], byte[]> consumer,
@@ -99,6 +100,11 @@ public final class CommandConsumer implements Runnable {
     return fatal;
   }
 
+  /** Partitions paused now because {@code worker.max.buffered} records are held. */
+  public int pausedPartitions() {
+    return pausedPartitions;
+  }
+
   private void applyBackPressure() {
     Set<TopicPartition> paused = consumer.paused();
     if (offsets.pending() >= maxBuffered) {
@@ -108,6 +114,7 @@ public final class CommandConsumer implements Runnable {
     } else if (!paused.isEmpty()) {
       consumer.resume(paused);
     }
+    pausedPartitions = consumer.paused().size();
   }
 
   private void commitAsync() {

@@ -74,6 +74,10 @@ public enum Metric {
       "pairing_worker.buffered_records",
       Type.GAUGE,
       "Records held in memory whose offsets cannot be committed yet; the consumer pauses at worker.max.buffered."),
+  PAUSED(
+      "pairing_worker.paused_partitions",
+      Type.GAUGE,
+      "Command partitions paused because worker.max.buffered records are held."),
   DEAD_LETTERS(
       "pairing_worker.dead_letters",
       Type.COUNTER,

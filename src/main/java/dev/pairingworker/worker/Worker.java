@@ -12,6 +12,7 @@ import dev.pairingworker.kafka.KafkaClients;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
 import dev.pairingworker.metrics.HealthState;
+import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.MetricsServer;
 import dev.pairingworker.metrics.WorkerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -78,6 +79,7 @@ public final class Worker implements AutoCloseable {
             config.maxBuffered(),
             config.shutdownTimeout());
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
+    metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }

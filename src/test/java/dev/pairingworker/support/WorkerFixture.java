@@ -95,6 +95,10 @@ public final class WorkerFixture implements AutoCloseable {
         simulator.apply(SimulatorSettings.defaults()), workerSettings, partitions);
   }
 
+  public String groupId() {
+    return settings.get("worker.group.id");
+  }
+
   /**
    * Starts one more worker in the same consumer group, with the same settings. Close it yourself.
    */
