@@ -26,7 +26,7 @@ final class BaselineRun {
       try (SerialBaseline baseline = SerialBaseline.start(kafka, run, topics, pingOne.executor(), json);
           CommandClient client =
               new CommandClient(kafka, topics.commands(), topics.replies()).awaitListening(LISTEN_TIMEOUT)) {
-        Measurement measurement = new Measurement(simulator, client, () -> pingOne.slots().inUse());
+        Measurement measurement = new Measurement(simulator, client, () -> pingOne.slots().inUse(), () -> Double.NaN);
         measurement.warmUp(run);
         Bound bound = Bound.of(1, options.latency(), options.simRateLimit(), options.rateLimit());
         RunFigures figures =

@@ -22,11 +22,18 @@ final class Measurement {
   private final PingOneSimulator simulator;
   private final CommandClient client;
   private final DoubleSupplier inFlight;
+  private final DoubleSupplier limiterRate;
 
-  Measurement(PingOneSimulator simulator, CommandClient client, DoubleSupplier inFlight) {
+  /**
+   * @param inFlight PingOne calls in flight now
+   * @param limiterRate the client-side rate limit now, NaN without one
+   */
+  Measurement(
+      PingOneSimulator simulator, CommandClient client, DoubleSupplier inFlight, DoubleSupplier limiterRate) {
     this.simulator = simulator;
     this.client = client;
     this.inFlight = inFlight;
+    this.limiterRate = limiterRate;
   }
 
   /**
@@ -48,7 +55,7 @@ final class Measurement {
     simulator.clearRequests();
     SimulatorStats before = simulator.stats();
     ProcessMemory.resetPeakRss();
-    ResourceSampler sampler = ResourceSampler.start(inFlight);
+    ResourceSampler sampler = ResourceSampler.start(inFlight, limiterRate);
     LoadDriver.Result result;
     ResourceSampler.Figures resources;
     try {
@@ -78,6 +85,8 @@ final class Measurement {
         LatencySummary.of(result.latencyNanos()),
         resources.inFlightMean(),
         resources.inFlightMax(),
+        nullIfNaN(resources.limiterRateMean()),
+        nullIfNaN(resources.limiterRateMin()),
         order.createsChecked(),
         order.violations(),
         order.usersAffected(),
@@ -86,6 +95,10 @@ final class Measurement {
         resources.peakHeapUsedBytes() / BYTES_PER_MB,
         resources.peakHeapAfterGcBytes() / BYTES_PER_MB,
         rss.isPresent() ? rss.getAsLong() / BYTES_PER_MB : null);
+  }
+
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
   }
 
   /** The requests the simulator counted between two snapshots, by status. */

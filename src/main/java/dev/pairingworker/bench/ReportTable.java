@@ -38,12 +38,13 @@ public final class ReportTable {
     row(out, "latency p99", runs, r -> format("%.1f ms", r.latency().p99Ms()));
     row(out, "latency max", runs, r -> format("%.1f ms", r.latency().maxMs()));
     row(out, "in flight (mean / max)", runs, r -> format("%.1f / %.0f", r.inFlightMean(), r.inFlightMax()));
+    row(out, "client rate limit (mean/min)", runs, ReportTable::limiter);
     row(out, "order violations (users)", runs, r -> r.orderViolations() + " (" + r.usersWithOrderViolations() + ")");
     row(out, "bound", runs, r -> r.bound().perSecond() == null ? "none" : format("%.0f/s", r.bound().perSecond()));
     row(out, "  set by", runs, r -> r.bound().limitedBy());
     row(out, "efficiency", runs, r -> r.efficiency() == null ? "n/a" : format("%.1f %%", 100 * r.efficiency()));
     row(out, "peak heap used", runs, r -> format("%.0f MB", r.peakHeapUsedMb()));
-    row(out, "peak heap after GC", runs, r -> format("%.0f MB", r.peakHeapAfterGcMb()));
+    row(out, "peak heap after GC", runs, r -> r.peakHeapAfterGcMb() == 0 ? "no GC" : format("%.0f MB", r.peakHeapAfterGcMb()));
     row(out, "peak RSS (whole process)", runs, r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
     if (report.speedupOverSerial() != null) {
       out.println();
@@ -53,6 +54,12 @@ public final class ReportTable {
 
   private static void row(PrintStream out, String label, List<RunFigures> runs, Function<RunFigures, String> cell) {
     out.printf(ROW, label, cell.apply(runs.get(0)), runs.size() > 1 ? cell.apply(runs.get(1)) : "");
+  }
+
+  private static String limiter(RunFigures run) {
+    return run.limiterRateMean() == null
+        ? "none"
+        : format("%.0f / %.0f per s", run.limiterRateMean(), run.limiterRateMin());
   }
 
   private static String join(Map<?, Long> counts) {

@@ -11,12 +11,16 @@ final class ResourceSampler implements AutoCloseable {
   static final Duration PERIOD = Duration.ofMillis(10);
 
   private final DoubleSupplier inFlight;
+  private final DoubleSupplier limiterRate;
   private final HeapWatcher heap = new HeapWatcher();
   private final ScheduledExecutorService timer;
   // Guarded by this: written by the timer thread, read by the caller of stop().
   private double inFlightSum;
   private double inFlightMax;
   private long samples;
+  private double rateSum;
+  private double rateMin = Double.NaN;
+  private long rateSamples;
 
   /**
    * Figures of one sampled period.
@@ -26,12 +30,21 @@ final class ResourceSampler implements AutoCloseable {
    * @param samples how many samples were taken
    * @param peakHeapUsedBytes the largest heap in use (garbage included)
    * @param peakHeapAfterGcBytes the largest heap left after a collection (0 when none ran)
+   * @param limiterRateMean mean of the client-side rate limiter's current rate; NaN without a limiter
+   * @param limiterRateMin lowest sample of it (after 429s); NaN without a limiter
    */
   record Figures(
-      double inFlightMean, double inFlightMax, long samples, long peakHeapUsedBytes, long peakHeapAfterGcBytes) {}
+      double inFlightMean,
+      double inFlightMax,
+      long samples,
+      long peakHeapUsedBytes,
+      long peakHeapAfterGcBytes,
+      double limiterRateMean,
+      double limiterRateMin) {}
 
-  private ResourceSampler(DoubleSupplier inFlight) {
+  private ResourceSampler(DoubleSupplier inFlight, DoubleSupplier limiterRate) {
     this.inFlight = inFlight;
+    this.limiterRate = limiterRate;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -41,8 +54,9 @@ final class ResourceSampler implements AutoCloseable {
             });
   }
 
-  static ResourceSampler start(DoubleSupplier inFlight) {
-    ResourceSampler sampler = new ResourceSampler(inFlight);
+  /** {@code limiterRate} answers NaN when there is no client-side limit. */
+  static ResourceSampler start(DoubleSupplier inFlight, DoubleSupplier limiterRate) {
+    ResourceSampler sampler = new ResourceSampler(inFlight, limiterRate);
     sampler.timer.scheduleAtFixedRate(sampler::sample, 0, PERIOD.toNanos(), TimeUnit.NANOSECONDS);
     return sampler;
   }
@@ -52,6 +66,12 @@ final class ResourceSampler implements AutoCloseable {
     inFlightSum += now;
     inFlightMax = Math.max(inFlightMax, now);
     samples++;
+    double rate = limiterRate.getAsDouble();
+    if (!Double.isNaN(rate)) {
+      rateSum += rate;
+      rateMin = Double.isNaN(rateMin) ? rate : Math.min(rateMin, rate);
+      rateSamples++;
+    }
     heap.sample();
   }
 
@@ -70,7 +90,9 @@ final class ResourceSampler implements AutoCloseable {
         inFlightMax,
         samples,
         heap.peakUsedBytes(),
-        heap.peakAfterGcBytes());
+        heap.peakAfterGcBytes(),
+        rateSamples == 0 ? Double.NaN : rateSum / rateSamples,
+        rateMin);
   }
 
   @Override

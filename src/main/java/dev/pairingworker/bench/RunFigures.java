@@ -15,6 +15,9 @@ import java.util.TreeMap;
  * @param repliesByStatus replies by their {@code status}
  * @param unanswered commands still without a reply when the timeout ran out
  * @param inFlightMean PingOne calls in flight, mean of samples every 10 ms
+ * @param limiterRateMean the worker's client-side rate limit, mean of samples every 10 ms; it drops below
+ *     {@code pingone.rate.limit} after 429s and climbs back; null without a limit
+ * @param limiterRateMin the lowest sample of it; null without a limit
  * @param orderViolations creates that PingOne received after a later create of the same user (must be 0)
  * @param bound the throughput the settings allow at best
  * @param efficiency commands per second ÷ the bound; null without a bound
@@ -38,6 +41,8 @@ public record RunFigures(
     LatencySummary latency,
     double inFlightMean,
     double inFlightMax,
+    Double limiterRateMean,
+    Double limiterRateMin,
     int createsChecked,
     int orderViolations,
     int usersWithOrderViolations,

@@ -24,7 +24,8 @@ final class WorkerRun {
         CommandClient client =
             new CommandClient(kafka, topics.commands(), topics.replies()).awaitListening(LISTEN_TIMEOUT)) {
       Gauge inFlight = worker.metrics().registry().get(Metric.IN_FLIGHT.meterName()).gauge();
-      Measurement measurement = new Measurement(simulator, client, inFlight::value);
+      Gauge rate = worker.metrics().registry().get(Metric.RATE_LIMIT.meterName()).gauge();
+      Measurement measurement = new Measurement(simulator, client, inFlight::value, rate::value);
       measurement.warmUp(run);
       Bound bound =
           Bound.of(options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
