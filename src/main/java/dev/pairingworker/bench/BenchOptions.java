@@ -1,0 +1,107 @@
+package dev.pairingworker.bench;
+
+import dev.pairingworker.simulator.Fault;
+import dev.pairingworker.simulator.FaultSettings;
+import dev.pairingworker.simulator.LatencyModel;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One benchmark invocation's settings. The constructor names the offending field when a value is invalid.
+ *
+ * @param commands commands the worker run produces
+ * @param users users they are spread over, round-robin; each user gets about {@code commands / users} in a row
+ * @param partitions partitions of the commands topic
+ * @param latency the simulator's fixed latency, or the median when {@code latencyP99} is set
+ * @param latencyP99 with a value, a long-tailed latency with this 99th percentile; null for a fixed latency
+ * @param simRateLimit requests per second the simulator admits before answering 429; 0 for none
+ * @param faults the chance of each injected fault per request
+ * @param inFlight the worker's {@code worker.max.in-flight}
+ * @param rateLimit the worker's {@code pingone.rate.limit}; 0 for none
+ * @param serialBaseline whether the naive serial baseline also runs
+ * @param baselineCommands commands the baseline run produces (it is slow)
+ * @param timeout how long a run may wait for all its replies
+ * @param seed seed of the simulator's random latency and faults, so a run can be repeated
+ */
+public record BenchOptions(
+    int commands,
+    int users,
+    int partitions,
+    Duration latency,
+    Duration latencyP99,
+    int simRateLimit,
+    Map<Fault, Double> faults,
+    int inFlight,
+    int rateLimit,
+    boolean serialBaseline,
+    int baselineCommands,
+    Duration timeout,
+    long seed) {
+
+  public BenchOptions {
+    requireAtLeast("commands", commands, 1);
+    requireAtLeast("users", users, 1);
+    if (users > commands) {
+      throw new IllegalArgumentException("users (" + users + ") must not exceed commands (" + commands + ")");
+    }
+    requireAtLeast("partitions", partitions, 1);
+    Objects.requireNonNull(latency, "latency");
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    if (latencyP99 != null && latencyP99.compareTo(latency) <= 0) {
+      throw new IllegalArgumentException(
+          "latencyP99 (" + latencyP99 + ") must be greater than latency (" + latency + ")");
+    }
+    requireAtLeast("simRateLimit", simRateLimit, 0);
+    faults = Map.copyOf(faults);
+    requireAtLeast("inFlight", inFlight, 1);
+    requireAtLeast("rateLimit", rateLimit, 0);
+    requireAtLeast("baselineCommands", baselineCommands, 1);
+    Objects.requireNonNull(timeout, "timeout");
+    // Validates the fault chances (each 0 to 1, together at most 1) now rather than after the broker started.
+    faultSettings(simRateLimit, faults, seed);
+  }
+
+  /** The defaults of the {@code bench} command: 6000 creates over 1500 users, 50 ms, 256 in flight, no limits. */
+  public static BenchOptions defaults() {
+    return new BenchOptions(
+        6000, 1500, 1, Duration.ofMillis(50), null, 0, Map.of(), 256, 0, true, 200, Duration.ofMinutes(5), 1);
+  }
+
+  /** The worker's {@code worker.max.buffered}: large enough that the consumer never starves the call slots. */
+  public int maxBuffered() {
+    return Math.max(1000, 4 * inFlight);
+  }
+
+  /** The simulator's latency model. */
+  public LatencyModel latencyModel() {
+    if (latencyP99 != null) {
+      return LatencyModel.longTail(latency, latencyP99, seed);
+    }
+    return latency.isZero() ? LatencyModel.none() : LatencyModel.fixed(latency);
+  }
+
+  /** The simulator's rate limit and faults. */
+  public FaultSettings faultSettings() {
+    return faultSettings(simRateLimit, faults, seed);
+  }
+
+  private static FaultSettings faultSettings(int simRateLimit, Map<Fault, Double> faults, long seed) {
+    FaultSettings settings = FaultSettings.none().withRateLimitPerSecond(simRateLimit).withSeed(seed);
+    Map<Fault, Double> ordered = new EnumMap<>(Fault.class);
+    ordered.putAll(faults);
+    for (Map.Entry<Fault, Double> fault : ordered.entrySet()) {
+      settings = settings.withProbability(fault.getKey(), fault.getValue());
+    }
+    return settings;
+  }
+
+  private static void requireAtLeast(String field, int value, int minimum) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(field + " must be at least " + minimum + ": " + value);
+    }
+  }
+}

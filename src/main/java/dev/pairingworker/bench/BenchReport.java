@@ -1,0 +1,47 @@
+package dev.pairingworker.bench;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything one {@code bench} invocation measured; written as is by {@code --json}.
+ *
+ * @param settings the settings of the run, by option name
+ * @param cores processors available to this JVM
+ * @param worker the product's worker
+ * @param serialBaseline the naive serial worker, or null when not run
+ * @param speedupOverSerial worker commands per second ÷ baseline commands per second, or null
+ */
+public record BenchReport(
+    Map<String, Object> settings, int cores, RunFigures worker, RunFigures serialBaseline, Double speedupOverSerial) {
+
+  public BenchReport {
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+  }
+
+  static BenchReport of(BenchOptions options, RunFigures worker, RunFigures baseline) {
+    Double speedup =
+        baseline == null || baseline.commandsPerSecond() == 0
+            ? null
+            : worker.commandsPerSecond() / baseline.commandsPerSecond();
+    return new BenchReport(settings(options), Runtime.getRuntime().availableProcessors(), worker, baseline, speedup);
+  }
+
+  private static Map<String, Object> settings(BenchOptions options) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("commands", options.commands());
+    settings.put("users", options.users());
+    settings.put("partitions", options.partitions());
+    settings.put("latencyMs", options.latency().toMillis());
+    settings.put("latencyP99Ms", options.latencyP99() == null ? null : options.latencyP99().toMillis());
+    settings.put("simRateLimit", options.simRateLimit());
+    settings.put("faults", options.faults());
+    settings.put("inFlight", options.inFlight());
+    settings.put("maxBuffered", options.maxBuffered());
+    settings.put("rateLimit", options.rateLimit());
+    settings.put("baselineCommands", options.serialBaseline() ? options.baselineCommands() : null);
+    settings.put("seed", options.seed());
+    return settings;
+  }
+}

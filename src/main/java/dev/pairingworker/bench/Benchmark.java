@@ -1,0 +1,51 @@
+package dev.pairingworker.bench;
+
+import dev.pairingworker.demo.LocalBroker;
+import dev.pairingworker.demo.LocalBrokers;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The {@code bench} command's work: an in-process broker in a temporary directory, then the worker run and,
+ * if asked, the serial baseline, each with its own topics and simulator. The broker and its data are gone
+ * afterwards.
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  /** Runs the benchmark, printing progress to {@code progress}; returns what it measured. */
+  public static BenchReport run(BenchOptions options, PrintStream progress) throws Exception {
+    QuietLogs.perCommandLinesOff();
+    Path dataDir = Files.createTempDirectory("pairing-worker-bench");
+    try (LocalBroker broker = LocalBrokers.start(dataDir)) {
+      Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
+      String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+      progress.printf(
+          "Broker %s; worker run: %d commands over %d users ...%n",
+          broker.bootstrapServers(), options.commands(), options.users());
+      RunFigures worker = WorkerRun.measure(options, kafka, run);
+      RunFigures baseline = null;
+      if (options.serialBaseline()) {
+        progress.printf("Serial baseline: %d commands ...%n", options.baselineCommands());
+        baseline = BaselineRun.measure(options, kafka, run + "-serial");
+      }
+      return BenchReport.of(options, worker, baseline);
+    } finally {
+      deleteQuietly(dataDir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it eventually
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.pairingworker.bench;
+
+import dev.pairingworker.client.CommandClient;
+import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.SimulatorStats;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
+
+/** Drives one workload through whatever consumes the commands topic and turns what it saw into figures. */
+final class Measurement {
+  private static final int WARM_UP_COMMANDS = 50;
+  private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Longer than the simulator's sliding rate-limit window, so warm-up requests no longer count against it. */
+  private static final Duration SETTLE = Duration.ofMillis(1100);
+
+  private static final double BYTES_PER_MB = 1024.0 * 1024.0;
+
+  private final PingOneSimulator simulator;
+  private final CommandClient client;
+  private final DoubleSupplier inFlight;
+  private final DoubleSupplier limiterRate;
+
+  /**
+   * @param inFlight PingOne calls in flight now
+   * @param limiterRate the client-side rate limit now, NaN without one
+   */
+  Measurement(
+      PingOneSimulator simulator, CommandClient client, DoubleSupplier inFlight, DoubleSupplier limiterRate) {
+    this.simulator = simulator;
+    this.client = client;
+    this.inFlight = inFlight;
+    this.limiterRate = limiterRate;
+  }
+
+  /**
+   * A few commands first, so the consumer group has formed, the token is fetched, connections are open and the
+   * hot code is compiled before the clock starts.
+   */
+  void warmUp(String run) throws InterruptedException {
+    Workload warmUp = Workload.creates(run + "-warmup", WARM_UP_COMMANDS, WARM_UP_COMMANDS);
+    LoadDriver.Result result = new LoadDriver(client).drive(warmUp, WARM_UP_TIMEOUT);
+    if (result.unanswered() > 0) {
+      throw new IllegalStateException(
+          result.unanswered() + " of " + WARM_UP_COMMANDS + " warm-up commands got no reply within " + WARM_UP_TIMEOUT);
+    }
+    Thread.sleep(SETTLE.toMillis());
+  }
+
+  RunFigures measure(String name, Workload workload, int users, Bound bound, Duration timeout)
+      throws InterruptedException {
+    simulator.clearRequests();
+    SimulatorStats before = simulator.stats();
+    ProcessMemory.resetPeakRss();
+    ResourceSampler sampler = ResourceSampler.start(inFlight, limiterRate);
+    LoadDriver.Result result;
+    ResourceSampler.Figures resources;
+    try {
+      result = new LoadDriver(client).drive(workload, timeout);
+    } finally {
+      resources = sampler.stop();
+    }
+    Map<Integer, Long> requests = difference(before, simulator.stats());
+    OrderCheck.Result order = OrderCheck.check(simulator.requests(), workload);
+    double seconds = result.elapsed().toNanos() / 1e9;
+    long total = requests.values().stream().mapToLong(Long::longValue).sum();
+    long answered = workload.size() - result.unanswered();
+    double commandsPerSecond = answered / seconds;
+    OptionalLong rss = ProcessMemory.peakRssBytes();
+    return new RunFigures(
+        name,
+        workload.size(),
+        users,
+        seconds,
+        commandsPerSecond,
+        total,
+        total / seconds,
+        requests,
+        total == 0 ? 0 : requests.getOrDefault(429, 0L) / (double) total,
+        result.repliesByStatus(),
+        result.unanswered(),
+        LatencySummary.of(result.latencyNanos()),
+        resources.inFlightMean(),
+        resources.inFlightMax(),
+        nullIfNaN(resources.limiterRateMean()),
+        nullIfNaN(resources.limiterRateMin()),
+        order.createsChecked(),
+        order.violations(),
+        order.usersAffected(),
+        bound,
+        bound.efficiency(commandsPerSecond),
+        resources.peakHeapUsedBytes() / BYTES_PER_MB,
+        resources.peakHeapAfterGcBytes() / BYTES_PER_MB,
+        rss.isPresent() ? rss.getAsLong() / BYTES_PER_MB : null);
+  }
+
+  private static Double nullIfNaN(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
+  /** The requests the simulator counted between two snapshots, by status. */
+  static Map<Integer, Long> difference(SimulatorStats before, SimulatorStats after) {
+    Map<Integer, Long> counted = new TreeMap<>();
+    after.requestsByStatus().forEach((status, count) -> {
+      long delta = count - before.count(status);
+      if (delta > 0) {
+        counted.put(status, delta);
+      }
+    });
+    return counted;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.pairingworker.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Prints a {@link BenchReport} as a table, one column per run. */
+public final class ReportTable {
+  private static final String ROW = "%-28s %22s %22s%n";
+
+  private ReportTable() {}
+
+  /** Prints the table to {@code out}. */
+  public static void print(BenchReport report, PrintStream out) {
+    List<RunFigures> runs = new ArrayList<>();
+    runs.add(report.worker());
+    if (report.serialBaseline() != null) {
+      runs.add(report.serialBaseline());
+    }
+    out.println();
+    out.println("Settings: " + report.settings() + ", cores " + report.cores());
+    out.println();
+    row(out, "", runs, RunFigures::name);
+    row(out, "commands / users", runs, r -> r.commands() + " / " + r.users());
+    row(out, "elapsed", runs, r -> format("%.2f s", r.elapsedSeconds()));
+    row(out, "commands/s", runs, r -> format("%.1f", r.commandsPerSecond()));
+    row(out, "PingOne requests/s", runs, r -> format("%.1f", r.pingOneRequestsPerSecond()));
+    row(out, "PingOne requests", runs, r -> r.pingOneRequests() + "");
+    row(out, "  answered 429", runs, r -> format("%.2f %%", 100 * r.share429()));
+    row(out, "  by status", runs, r -> join(r.pingOneRequestsByStatus()));
+    row(out, "replies", runs, r -> join(r.repliesByStatus()));
+    row(out, "unanswered", runs, r -> r.unanswered() + "");
+    row(out, "latency p50", runs, r -> format("%.1f ms", r.latency().p50Ms()));
+    row(out, "latency p99", runs, r -> format("%.1f ms", r.latency().p99Ms()));
+    row(out, "latency max", runs, r -> format("%.1f ms", r.latency().maxMs()));
+    row(out, "in flight (mean / max)", runs, r -> format("%.1f / %.0f", r.inFlightMean(), r.inFlightMax()));
+    row(out, "client rate limit (mean/min)", runs, ReportTable::limiter);
+    row(out, "order violations (users)", runs, r -> r.orderViolations() + " (" + r.usersWithOrderViolations() + ")");
+    row(out, "bound", runs, r -> r.bound().perSecond() == null ? "none" : format("%.0f/s", r.bound().perSecond()));
+    row(out, "  set by", runs, r -> r.bound().limitedBy());
+    row(out, "efficiency", runs, r -> r.efficiency() == null ? "n/a" : format("%.1f %%", 100 * r.efficiency()));
+    row(out, "peak heap used", runs, r -> format("%.0f MB", r.peakHeapUsedMb()));
+    row(out, "peak heap after GC", runs, r -> r.peakHeapAfterGcMb() == 0 ? "no GC" : format("%.0f MB", r.peakHeapAfterGcMb()));
+    row(out, "peak RSS (whole process)", runs, r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
+    if (report.speedupOverSerial() != null) {
+      out.println();
+      out.printf("worker vs serial baseline: %.1f x the commands/s%n", report.speedupOverSerial());
+    }
+  }
+
+  private static void row(PrintStream out, String label, List<RunFigures> runs, Function<RunFigures, String> cell) {
+    out.printf(ROW, label, cell.apply(runs.get(0)), runs.size() > 1 ? cell.apply(runs.get(1)) : "");
+  }
+
+  private static String limiter(RunFigures run) {
+    return run.limiterRateMean() == null
+        ? "none"
+        : format("%.0f / %.0f per s", run.limiterRateMean(), run.limiterRateMin());
+  }
+
+  private static String join(Map<?, Long> counts) {
+    return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+  }
+
+  private static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+}

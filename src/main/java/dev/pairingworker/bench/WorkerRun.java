@@ -1,0 +1,61 @@
+package dev.pairingworker.bench;
+
+import dev.pairingworker.client.CommandClient;
+import dev.pairingworker.config.WorkerConfig;
+import dev.pairingworker.metrics.Metric;
+import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.worker.Worker;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The product's worker, started in-process as {@code run} would start it, against its own simulator. */
+final class WorkerRun {
+  private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
+
+  private WorkerRun() {}
+
+  static RunFigures measure(BenchOptions options, Map<String, Object> kafka, String run) throws Exception {
+    BenchTopics topics = BenchTopics.create(kafka, run, options.partitions());
+    try (PingOneSimulator simulator = BenchSimulator.start(options);
+        Worker worker = Worker.start(config(options, kafka, topics, run, simulator));
+        CommandClient client =
+            new CommandClient(kafka, topics.commands(), topics.replies()).awaitListening(LISTEN_TIMEOUT)) {
+      Gauge inFlight = worker.metrics().registry().get(Metric.IN_FLIGHT.meterName()).gauge();
+      Gauge rate = worker.metrics().registry().get(Metric.RATE_LIMIT.meterName()).gauge();
+      Measurement measurement = new Measurement(simulator, client, inFlight::value, rate::value);
+      measurement.warmUp(run);
+      Bound bound =
+          Bound.of(options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
+      return measurement.measure(
+          "worker",
+          Workload.creates(run, options.commands(), options.users()),
+          options.users(),
+          bound,
+          options.timeout());
+    }
+  }
+
+  private static WorkerConfig config(
+      BenchOptions options, Map<String, Object> kafka, BenchTopics topics, String run, PingOneSimulator simulator) {
+    SimulatorSettings sim = SimulatorSettings.defaults();
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", kafka.get("bootstrap.servers").toString());
+    settings.put("worker.group.id", run);
+    settings.put("worker.topic.commands", topics.commands());
+    settings.put("worker.topic.replies", topics.replies());
+    settings.put("worker.topic.dead-letter", topics.deadLetter());
+    settings.put("worker.max.in-flight", Integer.toString(options.inFlight()));
+    settings.put("worker.max.buffered", Integer.toString(options.maxBuffered()));
+    settings.put("pingone.rate.limit", Integer.toString(options.rateLimit()));
+    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
+    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
+    settings.put("pingone.environment.id", Workload.ENVIRONMENT_ID);
+    settings.put("pingone.client.id", sim.clientId());
+    settings.put("pingone.client.secret", sim.clientSecret());
+    settings.put("metrics.port", "0");
+    return WorkerConfig.of(settings);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.pairingworker.cli;
+
+import dev.pairingworker.bench.BenchOptions;
+import dev.pairingworker.bench.BenchReport;
+import dev.pairingworker.bench.Benchmark;
+import dev.pairingworker.bench.ReportTable;
+import dev.pairingworker.command.Json;
+import dev.pairingworker.config.Durations;
+import dev.pairingworker.simulator.Fault;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bench}: the worker's throughput, latency and resilience against the simulator, in one process. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Start an in-process Kafka broker, the PingOne simulator and the worker; produce creates over many",
+      "users, wait for every reply and print throughput, latency, calls in flight, 429s, per-user order",
+      "and memory; optionally the same for a naive serial worker. See docs/benchmarks.md."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--commands", defaultValue = "6000", description = "Commands to produce. Default: ${DEFAULT-VALUE}.")
+  int commands;
+
+  @Option(names = "--users", defaultValue = "1500", description = "Users, round-robin. Default: ${DEFAULT-VALUE}.")
+  int users;
+
+  @Option(names = "--partitions", defaultValue = "1", description = "Commands topic partitions. Default: ${DEFAULT-VALUE}.")
+  int partitions;
+
+  @Option(names = "--latency", defaultValue = "50ms", description = "Simulator latency (the median with --latency-p99). Default: ${DEFAULT-VALUE}.")
+  String latency;
+
+  @Option(names = "--latency-p99", description = "99th percentile of a long-tailed latency; fixed when absent.")
+  String latencyP99;
+
+  @Option(names = "--sim-rate-limit", defaultValue = "0", description = "Simulator: requests per sliding second before 429 (0 = none). Default: ${DEFAULT-VALUE}.")
+  int simRateLimit;
+
+  @Option(names = "--p500", defaultValue = "0", description = "Simulator: chance of 500.")
+  double p500;
+
+  @Option(names = "--p502", defaultValue = "0", description = "Simulator: chance of 502.")
+  double p502;
+
+  @Option(names = "--p503", defaultValue = "0", description = "Simulator: chance of 503.")
+  double p503;
+
+  @Option(names = "--p504", defaultValue = "0", description = "Simulator: chance of 504.")
+  double p504;
+
+  @Option(names = "--reset", defaultValue = "0", description = "Simulator: chance of a connection reset.")
+  double reset;
+
+  @Option(names = "--in-flight", defaultValue = "256", description = "worker.max.in-flight. Default: ${DEFAULT-VALUE}.")
+  int inFlight;
+
+  @Option(names = "--rate-limit", defaultValue = "0", description = "pingone.rate.limit of the worker (0 = none). Default: ${DEFAULT-VALUE}.")
+  int rateLimit;
+
+  @Option(
+      names = "--serial-baseline",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Also run a naive serial worker and print the ratio (--no-serial-baseline to skip). Default: ${DEFAULT-VALUE}.")
+  boolean serialBaseline;
+
+  @Option(names = "--baseline-commands", defaultValue = "200", description = "Commands for the serial baseline. Default: ${DEFAULT-VALUE}.")
+  int baselineCommands;
+
+  @Option(names = "--timeout", defaultValue = "5m", description = "Longest wait for a run's replies. Default: ${DEFAULT-VALUE}.")
+  String timeout;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of random latency and faults. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+  Path json;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchReport report = Benchmark.run(options(), System.out);
+    ReportTable.print(report, System.out);
+    if (json != null) {
+      Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+      System.out.println("\nFigures written to " + json);
+    }
+    return report.worker().unanswered() == 0 ? 0 : 1;
+  }
+
+  /** Validated before the broker starts, so a bad flag is a usage error, not a failed run. */
+  private BenchOptions options() {
+    try {
+      Map<Fault, Double> faults = new EnumMap<>(Fault.class);
+      faults.put(Fault.INTERNAL_ERROR, p500);
+      faults.put(Fault.BAD_GATEWAY, p502);
+      faults.put(Fault.UNAVAILABLE, p503);
+      faults.put(Fault.GATEWAY_TIMEOUT, p504);
+      faults.put(Fault.CONNECTION_RESET, reset);
+      faults.values().removeIf(chance -> chance == 0);
+      return new BenchOptions(
+          commands,
+          users,
+          partitions,
+          Durations.parse("--latency", latency),
+          latencyP99 == null ? null : Durations.parse("--latency-p99", latencyP99),
+          simRateLimit,
+          faults,
+          inFlight,
+          rateLimit,
+          serialBaseline,
+          baselineCommands,
+          Durations.parse("--timeout", timeout),
+          seed);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+}
