@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One benchmark invocation's settings. The constructor names the offending field when a value is invalid.
+ * One benchmark invocation's settings. The constructor names the offending field when a value is
+ * invalid.
  *
  * @param commands commands the worker run produces
- * @param users users they are spread over, round-robin; each user gets about {@code commands / users} in a row
+ * @param users users they are spread over, round-robin; each user gets about {@code commands /
+ *     users} in a row
  * @param partitions partitions of the commands topic
  * @param latency the simulator's fixed latency, or the median when {@code latencyP99} is set
- * @param latencyP99 with a value, a long-tailed latency with this 99th percentile; null for a fixed latency
+ * @param latencyP99 with a value, a long-tailed latency with this 99th percentile; null for a fixed
+ *     latency
  * @param simRateLimit requests per second the simulator admits before answering 429; 0 for none
  * @param faults the chance of each injected fault per request
  * @param inFlight the worker's {@code worker.max.in-flight}
@@ -44,7 +47,8 @@ public record BenchOptions(
     requireAtLeast("commands", commands, 1);
     requireAtLeast("users", users, 1);
     if (users > commands) {
-      throw new IllegalArgumentException("users (" + users + ") must not exceed commands (" + commands + ")");
+      throw new IllegalArgumentException(
+          "users (" + users + ") must not exceed commands (" + commands + ")");
     }
     requireAtLeast("partitions", partitions, 1);
     Objects.requireNonNull(latency, "latency");
@@ -61,17 +65,36 @@ public record BenchOptions(
     requireAtLeast("rateLimit", rateLimit, 0);
     requireAtLeast("baselineCommands", baselineCommands, 1);
     Objects.requireNonNull(timeout, "timeout");
-    // Validates the fault chances (each 0 to 1, together at most 1) now rather than after the broker started.
+    // Validates the fault chances (each 0 to 1, together at most 1) now rather than after the
+    // broker started.
     faultSettings(simRateLimit, faults, seed);
   }
 
-  /** The defaults of the {@code bench} command: 6000 creates over 1500 users, 50 ms, 256 in flight, no limits. */
+  /**
+   * The defaults of the {@code bench} command: 6000 creates over 1500 users, 50 ms, 256 in flight,
+   * no limits.
+   */
   public static BenchOptions defaults() {
     return new BenchOptions(
-        6000, 1500, 1, Duration.ofMillis(50), null, 0, Map.of(), 256, 0, true, 200, Duration.ofMinutes(5), 1);
+        6000,
+        1500,
+        1,
+        Duration.ofMillis(50),
+        null,
+        0,
+        Map.of(),
+        256,
+        0,
+        true,
+        200,
+        Duration.ofMinutes(5),
+        1);
   }
 
-  /** The worker's {@code worker.max.buffered}: large enough that the consumer never starves the call slots. */
+  /**
+   * The worker's {@code worker.max.buffered}: large enough that the consumer never starves the call
+   * slots.
+   */
   public int maxBuffered() {
     return Math.max(1000, 4 * inFlight);
   }
@@ -89,8 +112,10 @@ public record BenchOptions(
     return faultSettings(simRateLimit, faults, seed);
   }
 
-  private static FaultSettings faultSettings(int simRateLimit, Map<Fault, Double> faults, long seed) {
-    FaultSettings settings = FaultSettings.none().withRateLimitPerSecond(simRateLimit).withSeed(seed);
+  private static FaultSettings faultSettings(
+      int simRateLimit, Map<Fault, Double> faults, long seed) {
+    FaultSettings settings =
+        FaultSettings.none().withRateLimitPerSecond(simRateLimit).withSeed(seed);
     Map<Fault, Double> ordered = new EnumMap<>(Fault.class);
     ordered.putAll(faults);
     for (Map.Entry<Fault, Double> fault : ordered.entrySet()) {

@@ -14,7 +14,11 @@ import java.util.Map;
  * @param speedupOverSerial worker commands per second ÷ baseline commands per second, or null
  */
 public record BenchReport(
-    Map<String, Object> settings, int cores, RunFigures worker, RunFigures serialBaseline, Double speedupOverSerial) {
+    Map<String, Object> settings,
+    int cores,
+    RunFigures worker,
+    RunFigures serialBaseline,
+    Double speedupOverSerial) {
 
   public BenchReport {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -25,7 +29,8 @@ public record BenchReport(
         baseline == null || baseline.commandsPerSecond() == 0
             ? null
             : worker.commandsPerSecond() / baseline.commandsPerSecond();
-    return new BenchReport(settings(options), Runtime.getRuntime().availableProcessors(), worker, baseline, speedup);
+    return new BenchReport(
+        settings(options), Runtime.getRuntime().availableProcessors(), worker, baseline, speedup);
   }
 
   private static Map<String, Object> settings(BenchOptions options) {
@@ -34,7 +39,8 @@ public record BenchReport(
     settings.put("users", options.users());
     settings.put("partitions", options.partitions());
     settings.put("latencyMs", options.latency().toMillis());
-    settings.put("latencyP99Ms", options.latencyP99() == null ? null : options.latencyP99().toMillis());
+    settings.put(
+        "latencyP99Ms", options.latencyP99() == null ? null : options.latencyP99().toMillis());
     settings.put("simRateLimit", options.simRateLimit());
     settings.put("faults", options.faults());
     settings.put("inFlight", options.inFlight());

@@ -16,7 +16,9 @@ record BenchTopics(String commands, String replies, String deadLetter) {
   static BenchTopics create(Map<String, Object> kafka, String run, int partitions) {
     BenchTopics topics = new BenchTopics(run + ".commands", run + ".replies", run + ".dead-letter");
     Topics.ensure(
-        kafka, Map.of(topics.commands(), partitions, topics.replies(), partitions, topics.deadLetter(), 1));
+        kafka,
+        Map.of(
+            topics.commands(), partitions, topics.replies(), partitions, topics.deadLetter(), 1));
     return topics;
   }
 }

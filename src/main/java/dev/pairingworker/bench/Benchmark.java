@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The {@code bench} command's work: an in-process broker in a temporary directory, then the worker run and,
- * if asked, the serial baseline, each with its own topics and simulator. The broker and its data are gone
- * afterwards.
+ * The {@code bench} command's work: an in-process broker in a temporary directory, then the worker
+ * run and, if asked, the serial baseline, each with its own topics and simulator. The broker and
+ * its data are gone afterwards.
  */
 public final class Benchmark {
   private Benchmark() {}

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The best throughput the settings allow: calls in flight ÷ latency (Little's law) and every rate limit in
- * force, whichever is lowest. A factor that does not apply (no latency, no limit) is left out; with none left
- * there is no bound, and no efficiency.
+ * The best throughput the settings allow: calls in flight ÷ latency (Little's law) and every rate
+ * limit in force, whichever is lowest. A factor that does not apply (no latency, no limit) is left
+ * out; with none left there is no bound, and no efficiency.
  *
  * @param perSecond the bound in commands per second, or null when nothing bounds the run
  * @param limitedBy which factor sets it, e.g. {@code 256 in flight / 50 ms}
@@ -23,13 +23,15 @@ public record Bound(Double perSecond, String limitedBy) {
     List<Bound> factors = new ArrayList<>();
     if (!latency.isZero()) {
       double seconds = latency.toNanos() / 1e9;
-      factors.add(new Bound(inFlight / seconds, inFlight + " in flight / " + latency.toMillis() + " ms"));
+      factors.add(
+          new Bound(inFlight / seconds, inFlight + " in flight / " + latency.toMillis() + " ms"));
     }
     if (simRateLimit > 0) {
       factors.add(new Bound((double) simRateLimit, "simulator rate limit " + simRateLimit + "/s"));
     }
     if (workerRateLimit > 0) {
-      factors.add(new Bound((double) workerRateLimit, "worker rate limit " + workerRateLimit + "/s"));
+      factors.add(
+          new Bound((double) workerRateLimit, "worker rate limit " + workerRateLimit + "/s"));
     }
     return factors.stream()
         .min((a, b) -> Double.compare(a.perSecond(), b.perSecond()))

@@ -18,9 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The project's PingOne client wired by hand for the serial baseline: the same calls, token handling, retries
- * and rate limiter the worker uses, with a single call slot. Built from public APIs only, so the baseline
- * shares nothing with the worker's wiring.
+ * The project's PingOne client wired by hand for the serial baseline: the same calls, token
+ * handling, retries and rate limiter the worker uses, with a single call slot. Built from public
+ * APIs only, so the baseline shares nothing with the worker's wiring.
  *
  * @param executor runs one command and builds its reply
  * @param slots the single call slot; its use is the baseline's calls in flight
@@ -48,7 +48,8 @@ record DirectPingOne(CommandExecutor executor, CallSlots slots) {
             clock,
             json,
             PingOneObserver.NONE);
-    PairingKeysApi api = new PairingKeysApi(http, simulator.apiBaseUrl(), TIMEOUT, clock, PingOneObserver.NONE);
+    PairingKeysApi api =
+        new PairingKeysApi(http, simulator.apiBaseUrl(), TIMEOUT, clock, PingOneObserver.NONE);
     CallSlots slots = new CallSlots(1);
     PingOneCaller caller =
         new PingOneCaller(

@@ -18,10 +18,10 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap of this JVM while it watches. "Used" heap peaks just before each collection and mostly measures
- * garbage the young generation has not yet swept; the heap left after each collection is what the process
- * really kept alive, so both are reported. The second comes from the collectors' notifications, so no
- * collection between samples is missed.
+ * Peak heap of this JVM while it watches. "Used" heap peaks just before each collection and mostly
+ * measures garbage the young generation has not yet swept; the heap left after each collection is
+ * what the process really kept alive, so both are reported. The second comes from the collectors'
+ * notifications, so no collection between samples is missed.
  */
 final class HeapWatcher implements NotificationListener, AutoCloseable {
   private final Set<String> heapPools;
@@ -60,14 +60,17 @@ final class HeapWatcher implements NotificationListener, AutoCloseable {
 
   @Override
   public void handleNotification(Notification notification, Object handback) {
-    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+        notification.getType())) {
       return;
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
     // The usage before the collection is the true peak of "used", which sampling may fall short of.
-    peakUsed.accumulateAndGet(heapTotal(info.getGcInfo().getMemoryUsageBeforeGc().entrySet()), Math::max);
-    peakAfterGc.accumulateAndGet(heapTotal(info.getGcInfo().getMemoryUsageAfterGc().entrySet()), Math::max);
+    peakUsed.accumulateAndGet(
+        heapTotal(info.getGcInfo().getMemoryUsageBeforeGc().entrySet()), Math::max);
+    peakAfterGc.accumulateAndGet(
+        heapTotal(info.getGcInfo().getMemoryUsageAfterGc().entrySet()), Math::max);
   }
 
   private long heapTotal(Set<java.util.Map.Entry<String, MemoryUsage>> pools) {

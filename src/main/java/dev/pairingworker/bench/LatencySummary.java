@@ -20,10 +20,14 @@ public record LatencySummary(double p50Ms, double p99Ms, double maxMs) {
     long[] sorted = latencyNanos.clone();
     Arrays.sort(sorted);
     return new LatencySummary(
-        millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]));
+        millis(percentile(sorted, 50)),
+        millis(percentile(sorted, 99)),
+        millis(sorted[sorted.length - 1]));
   }
 
-  /** Nearest rank: the smallest value with at least {@code percent} % of the values at or below it. */
+  /**
+   * Nearest rank: the smallest value with at least {@code percent} % of the values at or below it.
+   */
   static long percentile(long[] sorted, int percent) {
     int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
     return sorted[Math.max(0, rank - 1)];

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Produces a workload as fast as the producer takes it and waits for every reply. A command's latency runs
- * from just before its send to the moment the client's reply listener hands over its reply.
+ * Produces a workload as fast as the producer takes it and waits for every reply. A command's
+ * latency runs from just before its send to the moment the client's reply listener hands over its
+ * reply.
  */
 final class LoadDriver {
   private final CommandClient client;
@@ -54,8 +55,10 @@ final class LoadDriver {
     long[] sentAt = new long[commands.size()];
     List<CompletableFuture<Received>> replies = new ArrayList<>(commands.size());
     for (Workload.PlannedCommand command : commands) {
-      // Registered before the send, so no reply arrives unclaimed; the stamp is taken on the listener thread.
-      replies.add(client.reply(command.key()).thenApply(record -> new Received(record, System.nanoTime())));
+      // Registered before the send, so no reply arrives unclaimed; the stamp is taken on the
+      // listener thread.
+      replies.add(
+          client.reply(command.key()).thenApply(record -> new Received(record, System.nanoTime())));
     }
     long firstSend = System.nanoTime();
     for (int i = 0; i < commands.size(); i++) {
@@ -69,7 +72,8 @@ final class LoadDriver {
   private static void awaitAll(List<CompletableFuture<Received>> replies, Duration timeout)
       throws InterruptedException {
     try {
-      CompletableFuture.allOf(replies.toArray(CompletableFuture<?>[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(replies.toArray(CompletableFuture<?>[]::new))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       // reported as unanswered commands
     } catch (ExecutionException e) {
@@ -94,7 +98,12 @@ final class LoadDriver {
       lastReply = Math.max(lastReply, reply.atNanos());
       byStatus.merge(status(reply.record()), 1L, Long::sum);
     }
-    return new Result(firstSend, lastReply, Arrays.copyOf(latencies, answered), byStatus, sentAt.length - answered);
+    return new Result(
+        firstSend,
+        lastReply,
+        Arrays.copyOf(latencies, answered),
+        byStatus,
+        sentAt.length - answered);
   }
 
   private String status(ConsumerRecord<byte[], byte[]> reply) {

@@ -9,12 +9,18 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 
-/** Drives one workload through whatever consumes the commands topic and turns what it saw into figures. */
+/**
+ * Drives one workload through whatever consumes the commands topic and turns what it saw into
+ * figures.
+ */
 final class Measurement {
   private static final int WARM_UP_COMMANDS = 50;
   private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Longer than the simulator's sliding rate-limit window, so warm-up requests no longer count against it. */
+  /**
+   * Longer than the simulator's sliding rate-limit window, so warm-up requests no longer count
+   * against it.
+   */
   private static final Duration SETTLE = Duration.ofMillis(1100);
 
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
@@ -29,7 +35,10 @@ final class Measurement {
    * @param limiterRate the client-side rate limit now, NaN without one
    */
   Measurement(
-      PingOneSimulator simulator, CommandClient client, DoubleSupplier inFlight, DoubleSupplier limiterRate) {
+      PingOneSimulator simulator,
+      CommandClient client,
+      DoubleSupplier inFlight,
+      DoubleSupplier limiterRate) {
     this.simulator = simulator;
     this.client = client;
     this.inFlight = inFlight;
@@ -37,15 +46,19 @@ final class Measurement {
   }
 
   /**
-   * A few commands first, so the consumer group has formed, the token is fetched, connections are open and the
-   * hot code is compiled before the clock starts.
+   * A few commands first, so the consumer group has formed, the token is fetched, connections are
+   * open and the hot code is compiled before the clock starts.
    */
   void warmUp(String run) throws InterruptedException {
     Workload warmUp = Workload.creates(run + "-warmup", WARM_UP_COMMANDS, WARM_UP_COMMANDS);
     LoadDriver.Result result = new LoadDriver(client).drive(warmUp, WARM_UP_TIMEOUT);
     if (result.unanswered() > 0) {
       throw new IllegalStateException(
-          result.unanswered() + " of " + WARM_UP_COMMANDS + " warm-up commands got no reply within " + WARM_UP_TIMEOUT);
+          result.unanswered()
+              + " of "
+              + WARM_UP_COMMANDS
+              + " warm-up commands got no reply within "
+              + WARM_UP_TIMEOUT);
     }
     Thread.sleep(SETTLE.toMillis());
   }
@@ -104,12 +117,15 @@ final class Measurement {
   /** The requests the simulator counted between two snapshots, by status. */
   static Map<Integer, Long> difference(SimulatorStats before, SimulatorStats after) {
     Map<Integer, Long> counted = new TreeMap<>();
-    after.requestsByStatus().forEach((status, count) -> {
-      long delta = count - before.count(status);
-      if (delta > 0) {
-        counted.put(status, delta);
-      }
-    });
+    after
+        .requestsByStatus()
+        .forEach(
+            (status, count) -> {
+              long delta = count - before.count(status);
+              if (delta > 0) {
+                counted.put(status, delta);
+              }
+            });
     return counted;
   }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares, per user, the order in which PingOne received the creates with the order they were produced. A
- * request is a violation when an earlier arrival for the same user came from a later position. Retries of one
- * command (same transaction ID, e.g. after a 429) are not violations: they repeat a position.
+ * Compares, per user, the order in which PingOne received the creates with the order they were
+ * produced. A request is a violation when an earlier arrival for the same user came from a later
+ * position. Retries of one command (same transaction ID, e.g. after a 429) are not violations: they
+ * repeat a position.
  */
 final class OrderCheck {
   private OrderCheck() {}

@@ -13,7 +13,10 @@ final class ProcessMemory {
 
   private ProcessMemory() {}
 
-  /** The peak resident set size ({@code VmHWM}) since start or since the last {@link #resetPeakRss()}. */
+  /**
+   * The peak resident set size ({@code VmHWM}) since start or since the last {@link
+   * #resetPeakRss()}.
+   */
   static OptionalLong peakRssBytes() {
     return statusField("VmHWM:");
   }
@@ -24,8 +27,9 @@ final class ProcessMemory {
   }
 
   /**
-   * Resets the peak to the current RSS (Linux 4.0+, {@code echo 5 > /proc/self/clear_refs}), so that a
-   * second run in the same process gets its own peak. Returns false where that is not possible.
+   * Resets the peak to the current RSS (Linux 4.0+, {@code echo 5 > /proc/self/clear_refs}), so
+   * that a second run in the same process gets its own peak. Returns false where that is not
+   * possible.
    */
   static boolean resetPeakRss() {
     try {
@@ -40,7 +44,10 @@ final class ProcessMemory {
     try {
       return Files.readAllLines(STATUS).stream()
           .filter(line -> line.startsWith(name))
-          .mapToLong(line -> Long.parseLong(line.substring(name.length()).replace("kB", "").trim()) * BYTES_PER_KB)
+          .mapToLong(
+              line ->
+                  Long.parseLong(line.substring(name.length()).replace("kB", "").trim())
+                      * BYTES_PER_KB)
           .findFirst();
     } catch (IOException | NumberFormatException e) {
       return OptionalLong.empty();

@@ -37,22 +37,47 @@ public final class ReportTable {
     row(out, "latency p50", runs, r -> format("%.1f ms", r.latency().p50Ms()));
     row(out, "latency p99", runs, r -> format("%.1f ms", r.latency().p99Ms()));
     row(out, "latency max", runs, r -> format("%.1f ms", r.latency().maxMs()));
-    row(out, "in flight (mean / max)", runs, r -> format("%.1f / %.0f", r.inFlightMean(), r.inFlightMax()));
+    row(
+        out,
+        "in flight (mean / max)",
+        runs,
+        r -> format("%.1f / %.0f", r.inFlightMean(), r.inFlightMax()));
     row(out, "client rate limit (mean/min)", runs, ReportTable::limiter);
-    row(out, "order violations (users)", runs, r -> r.orderViolations() + " (" + r.usersWithOrderViolations() + ")");
-    row(out, "bound", runs, r -> r.bound().perSecond() == null ? "none" : format("%.0f/s", r.bound().perSecond()));
+    row(
+        out,
+        "order violations (users)",
+        runs,
+        r -> r.orderViolations() + " (" + r.usersWithOrderViolations() + ")");
+    row(
+        out,
+        "bound",
+        runs,
+        r -> r.bound().perSecond() == null ? "none" : format("%.0f/s", r.bound().perSecond()));
     row(out, "  set by", runs, r -> r.bound().limitedBy());
-    row(out, "efficiency", runs, r -> r.efficiency() == null ? "n/a" : format("%.1f %%", 100 * r.efficiency()));
+    row(
+        out,
+        "efficiency",
+        runs,
+        r -> r.efficiency() == null ? "n/a" : format("%.1f %%", 100 * r.efficiency()));
     row(out, "peak heap used", runs, r -> format("%.0f MB", r.peakHeapUsedMb()));
-    row(out, "peak heap after GC", runs, r -> r.peakHeapAfterGcMb() == 0 ? "no GC" : format("%.0f MB", r.peakHeapAfterGcMb()));
-    row(out, "peak RSS (whole process)", runs, r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
+    row(
+        out,
+        "peak heap after GC",
+        runs,
+        r -> r.peakHeapAfterGcMb() == 0 ? "no GC" : format("%.0f MB", r.peakHeapAfterGcMb()));
+    row(
+        out,
+        "peak RSS (whole process)",
+        runs,
+        r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
     if (report.speedupOverSerial() != null) {
       out.println();
       out.printf("worker vs serial baseline: %.1f x the commands/s%n", report.speedupOverSerial());
     }
   }
 
-  private static void row(PrintStream out, String label, List<RunFigures> runs, Function<RunFigures, String> cell) {
+  private static void row(
+      PrintStream out, String label, List<RunFigures> runs, Function<RunFigures, String> cell) {
     out.printf(ROW, label, cell.apply(runs.get(0)), runs.size() > 1 ? cell.apply(runs.get(1)) : "");
   }
 
@@ -63,7 +88,9 @@ public final class ReportTable {
   }
 
   private static String join(Map<?, Long> counts) {
-    return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(" "));
   }
 
   private static String format(String pattern, Object... values) {

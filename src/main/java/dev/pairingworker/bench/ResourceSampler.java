@@ -30,7 +30,8 @@ final class ResourceSampler implements AutoCloseable {
    * @param samples how many samples were taken
    * @param peakHeapUsedBytes the largest heap in use (garbage included)
    * @param peakHeapAfterGcBytes the largest heap left after a collection (0 when none ran)
-   * @param limiterRateMean mean of the client-side rate limiter's current rate; NaN without a limiter
+   * @param limiterRateMean mean of the client-side rate limiter's current rate; NaN without a
+   *     limiter
    * @param limiterRateMin lowest sample of it (after 429s); NaN without a limiter
    */
   record Figures(

@@ -9,22 +9,24 @@ import java.util.TreeMap;
  *
  * @param name {@code worker} or {@code serial-baseline}
  * @param elapsedSeconds from the first command sent to the last reply received
- * @param pingOneRequests requests the simulator counted in that time (retries and token requests included)
+ * @param pingOneRequests requests the simulator counted in that time (retries and token requests
+ *     included)
  * @param pingOneRequestsByStatus those requests by the status the simulator answered
  * @param share429 the share of those requests answered 429 by the simulator's rate limit
  * @param repliesByStatus replies by their {@code status}
  * @param unanswered commands still without a reply when the timeout ran out
  * @param inFlightMean PingOne calls in flight, mean of samples every 10 ms
- * @param limiterRateMean the worker's client-side rate limit, mean of samples every 10 ms; it drops below
- *     {@code pingone.rate.limit} after 429s and climbs back; null without a limit
+ * @param limiterRateMean the worker's client-side rate limit, mean of samples every 10 ms; it drops
+ *     below {@code pingone.rate.limit} after 429s and climbs back; null without a limit
  * @param limiterRateMin the lowest sample of it; null without a limit
- * @param orderViolations creates that PingOne received after a later create of the same user (must be 0)
+ * @param orderViolations creates that PingOne received after a later create of the same user (must
+ *     be 0)
  * @param bound the throughput the settings allow at best
  * @param efficiency commands per second ÷ the bound; null without a bound
  * @param peakHeapUsedMb largest heap in use, garbage included
  * @param peakHeapAfterGcMb largest heap left after a collection (what the process kept alive)
- * @param peakRssMb peak resident set size of the whole process (broker and simulator included); null where
- *     the operating system does not say
+ * @param peakRssMb peak resident set size of the whole process (broker and simulator included);
+ *     null where the operating system does not say
  */
 public record RunFigures(
     String name,

@@ -25,10 +25,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The naive worker the real one is measured against: poll, then for each record call PingOne and wait, send
- * the reply and wait for the broker, and commit after each poll. Correct (at least once, in order) and as
- * slow as one call at a time makes it. Not the product's code path: only the decoder and the executor are
- * shared, so the comparison measures the dispatching, not the call.
+ * The naive worker the real one is measured against: poll, then for each record call PingOne and
+ * wait, send the reply and wait for the broker, and commit after each poll. Correct (at least once,
+ * in order) and as slow as one call at a time makes it. Not the product's code path: only the
+ * decoder and the executor are shared, so the comparison measures the dispatching, not the call.
  */
 final class SerialBaseline implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -44,7 +44,11 @@ final class SerialBaseline implements AutoCloseable {
   private volatile Throwable failure;
 
   private SerialBaseline(
-      Map<String, Object> kafka, String group, BenchTopics topics, CommandExecutor executor, ObjectMapper json) {
+      Map<String, Object> kafka,
+      String group,
+      BenchTopics topics,
+      CommandExecutor executor,
+      ObjectMapper json) {
     this.consumer = new KafkaConsumer<>(consumerSettings(kafka, group));
     this.producer = new KafkaProducer<>(producerSettings(kafka));
     this.decoder = new CommandDecoder(json, topics.replies());
@@ -55,7 +59,11 @@ final class SerialBaseline implements AutoCloseable {
   }
 
   static SerialBaseline start(
-      Map<String, Object> kafka, String group, BenchTopics topics, CommandExecutor executor, ObjectMapper json) {
+      Map<String, Object> kafka,
+      String group,
+      BenchTopics topics,
+      CommandExecutor executor,
+      ObjectMapper json) {
     SerialBaseline baseline = new SerialBaseline(kafka, group, topics, executor, json);
     baseline.thread.start();
     return baseline;
@@ -97,7 +105,9 @@ final class SerialBaseline implements AutoCloseable {
       reply = Reply.rejected(rejected, Instant.now());
       route = rejected.route();
     }
-    producer.send(new ProducerRecord<>(route.topic(), route.key(), json.writeValueAsBytes(reply))).get();
+    producer
+        .send(new ProducerRecord<>(route.topic(), route.key(), json.writeValueAsBytes(reply)))
+        .get();
   }
 
   /** The error that stopped the loop by itself, or null. */
@@ -122,8 +132,10 @@ final class SerialBaseline implements AutoCloseable {
     settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    settings.put(
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    settings.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     return settings;
   }
 

@@ -11,24 +11,30 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The product's worker, started in-process as {@code run} would start it, against its own simulator. */
+/**
+ * The product's worker, started in-process as {@code run} would start it, against its own
+ * simulator.
+ */
 final class WorkerRun {
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
 
   private WorkerRun() {}
 
-  static RunFigures measure(BenchOptions options, Map<String, Object> kafka, String run) throws Exception {
+  static RunFigures measure(BenchOptions options, Map<String, Object> kafka, String run)
+      throws Exception {
     BenchTopics topics = BenchTopics.create(kafka, run, options.partitions());
     try (PingOneSimulator simulator = BenchSimulator.start(options);
         Worker worker = Worker.start(config(options, kafka, topics, run, simulator));
         CommandClient client =
-            new CommandClient(kafka, topics.commands(), topics.replies()).awaitListening(LISTEN_TIMEOUT)) {
+            new CommandClient(kafka, topics.commands(), topics.replies())
+                .awaitListening(LISTEN_TIMEOUT)) {
       Gauge inFlight = worker.metrics().registry().get(Metric.IN_FLIGHT.meterName()).gauge();
       Gauge rate = worker.metrics().registry().get(Metric.RATE_LIMIT.meterName()).gauge();
       Measurement measurement = new Measurement(simulator, client, inFlight::value, rate::value);
       measurement.warmUp(run);
       Bound bound =
-          Bound.of(options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
+          Bound.of(
+              options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
       return measurement.measure(
           "worker",
           Workload.creates(run, options.commands(), options.users()),
@@ -39,7 +45,11 @@ final class WorkerRun {
   }
 
   private static WorkerConfig config(
-      BenchOptions options, Map<String, Object> kafka, BenchTopics topics, String run, PingOneSimulator simulator) {
+      BenchOptions options,
+      Map<String, Object> kafka,
+      BenchTopics topics,
+      String run,
+      PingOneSimulator simulator) {
     SimulatorSettings sim = SimulatorSettings.defaults();
     Map<String, String> settings = new HashMap<>();
     settings.put("kafka.bootstrap.servers", kafka.get("bootstrap.servers").toString());

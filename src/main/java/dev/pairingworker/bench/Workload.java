@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The commands of one run, in the order they are produced: creates round-robin over the users, so each user
- * gets its commands in a row (position 0, 1, 2, ...) interleaved with everyone else's. The record key carries
- * the run, the user and the position, so the order PingOne saw can be checked against the order produced.
+ * The commands of one run, in the order they are produced: creates round-robin over the users, so
+ * each user gets its commands in a row (position 0, 1, 2, ...) interleaved with everyone else's.
+ * The record key carries the run, the user and the position, so the order PingOne saw can be
+ * checked against the order produced.
  */
 public final class Workload {
   /** The environment every benchmark user lives in. */
@@ -36,11 +37,15 @@ public final class Workload {
     this.commands.forEach(command -> byKey.put(command.key(), command));
   }
 
-  /** {@code count} creates over {@code users} users; {@code run} makes keys and user IDs unique to the run. */
+  /**
+   * {@code count} creates over {@code users} users; {@code run} makes keys and user IDs unique to
+   * the run.
+   */
   public static Workload creates(String run, int count, int users) {
     List<String> userIds = new ArrayList<>(users);
     for (int u = 0; u < users; u++) {
-      userIds.add(UUID.nameUUIDFromBytes((run + "/user/" + u).getBytes(StandardCharsets.UTF_8)).toString());
+      userIds.add(
+          UUID.nameUUIDFromBytes((run + "/user/" + u).getBytes(StandardCharsets.UTF_8)).toString());
     }
     List<PlannedCommand> planned = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -48,8 +53,13 @@ public final class Workload {
       int position = i / users;
       String userId = userIds.get(user);
       String json =
-          "{\"op\":\"create\",\"environmentId\":\"" + ENVIRONMENT_ID + "\",\"userId\":\"" + userId + "\"}";
-      planned.add(new PlannedCommand(run + "-u" + user + "-" + position, user, position, userId, json));
+          "{\"op\":\"create\",\"environmentId\":\""
+              + ENVIRONMENT_ID
+              + "\",\"userId\":\""
+              + userId
+              + "\"}";
+      planned.add(
+          new PlannedCommand(run + "-u" + user + "-" + position, user, position, userId, json));
     }
     return new Workload(planned);
   }
@@ -62,7 +72,10 @@ public final class Workload {
     return commands.size();
   }
 
-  /** The command sent with this key (as PingOne recorded it), or null when it is not part of this run. */
+  /**
+   * The command sent with this key (as PingOne recorded it), or null when it is not part of this
+   * run.
+   */
   public PlannedCommand byKey(String key) {
     return key == null ? null : byKey.get(key);
   }

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: the worker's throughput, latency and resilience against the simulator, in one process. */
+/**
+ * {@code bench}: the worker's throughput, latency and resilience against the simulator, in one
+ * process.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -30,22 +33,40 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--commands", defaultValue = "6000", description = "Commands to produce. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--commands",
+      defaultValue = "6000",
+      description = "Commands to produce. Default: ${DEFAULT-VALUE}.")
   int commands;
 
-  @Option(names = "--users", defaultValue = "1500", description = "Users, round-robin. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--users",
+      defaultValue = "1500",
+      description = "Users, round-robin. Default: ${DEFAULT-VALUE}.")
   int users;
 
-  @Option(names = "--partitions", defaultValue = "1", description = "Commands topic partitions. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--partitions",
+      defaultValue = "1",
+      description = "Commands topic partitions. Default: ${DEFAULT-VALUE}.")
   int partitions;
 
-  @Option(names = "--latency", defaultValue = "50ms", description = "Simulator latency (the median with --latency-p99). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--latency",
+      defaultValue = "50ms",
+      description = "Simulator latency (the median with --latency-p99). Default: ${DEFAULT-VALUE}.")
   String latency;
 
-  @Option(names = "--latency-p99", description = "99th percentile of a long-tailed latency; fixed when absent.")
+  @Option(
+      names = "--latency-p99",
+      description = "99th percentile of a long-tailed latency; fixed when absent.")
   String latencyP99;
 
-  @Option(names = "--sim-rate-limit", defaultValue = "0", description = "Simulator: requests per sliding second before 429 (0 = none). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--sim-rate-limit",
+      defaultValue = "0",
+      description =
+          "Simulator: requests per sliding second before 429 (0 = none). Default: ${DEFAULT-VALUE}.")
   int simRateLimit;
 
   @Option(names = "--p500", defaultValue = "0", description = "Simulator: chance of 500.")
@@ -60,13 +81,22 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--p504", defaultValue = "0", description = "Simulator: chance of 504.")
   double p504;
 
-  @Option(names = "--reset", defaultValue = "0", description = "Simulator: chance of a connection reset.")
+  @Option(
+      names = "--reset",
+      defaultValue = "0",
+      description = "Simulator: chance of a connection reset.")
   double reset;
 
-  @Option(names = "--in-flight", defaultValue = "256", description = "worker.max.in-flight. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--in-flight",
+      defaultValue = "256",
+      description = "worker.max.in-flight. Default: ${DEFAULT-VALUE}.")
   int inFlight;
 
-  @Option(names = "--rate-limit", defaultValue = "0", description = "pingone.rate.limit of the worker (0 = none). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "0",
+      description = "pingone.rate.limit of the worker (0 = none). Default: ${DEFAULT-VALUE}.")
   int rateLimit;
 
   @Option(
@@ -74,19 +104,32 @@ final class BenchCommand implements Callable<Integer> {
       negatable = true,
       defaultValue = "true",
       fallbackValue = "true",
-      description = "Also run a naive serial worker and print the ratio (--no-serial-baseline to skip). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Also run a naive serial worker and print the ratio (--no-serial-baseline to skip). Default: ${DEFAULT-VALUE}.")
   boolean serialBaseline;
 
-  @Option(names = "--baseline-commands", defaultValue = "200", description = "Commands for the serial baseline. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--baseline-commands",
+      defaultValue = "200",
+      description = "Commands for the serial baseline. Default: ${DEFAULT-VALUE}.")
   int baselineCommands;
 
-  @Option(names = "--timeout", defaultValue = "5m", description = "Longest wait for a run's replies. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--timeout",
+      defaultValue = "5m",
+      description = "Longest wait for a run's replies. Default: ${DEFAULT-VALUE}.")
   String timeout;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of random latency and faults. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of random latency and faults. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the figures as JSON to FILE.")
   Path json;
 
   @Override

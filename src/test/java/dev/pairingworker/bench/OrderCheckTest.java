@@ -10,25 +10,32 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrderCheckTest {
-  private final Workload workload = Workload.creates("run", 4, 2); // user 0: run-u0-0, run-u0-1; user 1 likewise
+  private final Workload workload =
+      Workload.creates("run", 4, 2); // user 0: run-u0-0, run-u0-1; user 1 likewise
 
   @Test
   void createsInProducedOrderHaveNoViolations() {
-    var result = OrderCheck.check(List.of(create("run-u0-0"), create("run-u1-0"), create("run-u0-1")), workload);
+    var result =
+        OrderCheck.check(
+            List.of(create("run-u0-0"), create("run-u1-0"), create("run-u0-1")), workload);
 
     assertThat(result).isEqualTo(new OrderCheck.Result(3, 0, 0));
   }
 
   @Test
   void aRetryOfTheSameCreateIsNotAViolation() {
-    var result = OrderCheck.check(List.of(create("run-u0-0"), create("run-u0-0"), create("run-u0-1")), workload);
+    var result =
+        OrderCheck.check(
+            List.of(create("run-u0-0"), create("run-u0-0"), create("run-u0-1")), workload);
 
     assertThat(result).isEqualTo(new OrderCheck.Result(3, 0, 0));
   }
 
   @Test
   void anEarlierPositionArrivingLateIsAViolationOfItsUser() {
-    var result = OrderCheck.check(List.of(create("run-u1-1"), create("run-u0-0"), create("run-u1-0")), workload);
+    var result =
+        OrderCheck.check(
+            List.of(create("run-u1-1"), create("run-u0-0"), create("run-u1-0")), workload);
 
     assertThat(result).isEqualTo(new OrderCheck.Result(3, 1, 1));
   }
@@ -52,6 +59,14 @@ class OrderCheckTest {
 
   private static RecordedRequest create(String key) {
     return new RecordedRequest(
-        Instant.EPOCH, "POST", "/v1/environments/e/users/u/pairingKeys", key, null, TokenState.VALID, 201, "c", null);
+        Instant.EPOCH,
+        "POST",
+        "/v1/environments/e/users/u/pairingKeys",
+        key,
+        null,
+        TokenState.VALID,
+        201,
+        "c",
+        null);
   }
 }
