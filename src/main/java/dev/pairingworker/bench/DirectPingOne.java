@@ -59,7 +59,8 @@ record DirectPingOne(CommandExecutor executor, CallSlots slots) {
             RateLimiter.adaptive(rateLimit, clock),
             RetryPolicy.withBackoff(RetrySettings.defaults(), clock),
             clock,
-            PingOneObserver.NONE);
+            PingOneObserver.NONE,
+            java.util.concurrent.ForkJoinPool.commonPool());
     return new DirectPingOne(new CommandExecutor(caller, json, clock), slots);
   }
 }

@@ -3,6 +3,7 @@ package dev.pairingworker.pingone;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,9 @@ public final class AdaptiveRateLimiter implements RateLimiter {
   private long recoveredUpTo;
   private long lastCutAt;
 
+  /** Send times (since origin) admitted within the last second, oldest first. */
+  private final ArrayDeque<Long> sentLastSecond = new ArrayDeque<>();
+
   public AdaptiveRateLimiter(RateLimitSettings settings, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,6 +64,29 @@ public final class AdaptiveRateLimiter implements RateLimiter {
     long sendAt = Math.max(now, nextSendAt - tolerance);
     nextSendAt += interval;
     return Duration.ofNanos(sendAt - now);
+  }
+
+  /**
+   * Admits a send now unless the last second already holds the current rate's worth of sends: a
+   * sliding-window count, the way a server counts, so a late batch of wake-ups cannot burst past
+   * it.
+   *
+   * @return zero when admitted (and counted), else how long until the oldest send leaves the window
+   */
+  @Override
+  public synchronized Duration admit() {
+    long now = now();
+    recover(now);
+    long windowStart = now - (long) NANOS_PER_SECOND;
+    while (!sentLastSecond.isEmpty() && sentLastSecond.peekFirst() <= windowStart) {
+      sentLastSecond.removeFirst();
+    }
+    long capacity = Math.max(1, (long) Math.floor(rate));
+    if (sentLastSecond.size() < capacity) {
+      sentLastSecond.addLast(now);
+      return Duration.ZERO;
+    }
+    return Duration.ofNanos(sentLastSecond.peekFirst() - windowStart);
   }
 
   /**

@@ -25,6 +25,7 @@ public final class PingOneCaller {
   private final RetryPolicy retryPolicy;
   private final Clock clock;
   private final PingOneObserver observer;
+  private final Executor executor;
 
   public PingOneCaller(
       PairingKeysApi api,
@@ -33,7 +34,8 @@ public final class PingOneCaller {
       RateLimiter limiter,
       RetryPolicy retryPolicy,
       Clock clock,
-      PingOneObserver observer) {
+      PingOneObserver observer,
+      Executor executor) {
     this.api = api;
     this.tokens = tokens;
     this.slots = slots;
@@ -41,6 +43,7 @@ public final class PingOneCaller {
     this.retryPolicy = retryPolicy;
     this.clock = clock;
     this.observer = observer;
+    this.executor = executor;
   }
 
   public CompletableFuture<CallResult> call(PingOneRequest request) {
@@ -79,6 +82,7 @@ public final class PingOneCaller {
       return slots
           .acquire()
           .thenCompose(granted -> abandoned.getAsBoolean() ? abandon() : after(limiter.reserve()))
+          .thenCompose(paced -> admitted())
           .thenCompose(ready -> tokens.token())
           .thenCompose(token -> send(token))
           .handle(
@@ -141,6 +145,14 @@ public final class PingOneCaller {
     }
   }
 
+  /** Waits until the rate limiter admits the call (usually at once, after the paced wait). */
+  private CompletableFuture<Void> admitted() {
+    Duration wait = limiter.admit();
+    return wait.isZero()
+        ? CompletableFuture.completedFuture(null)
+        : after(wait).thenCompose(x -> admitted());
+  }
+
   /**
    * Gives the slot just granted back and stops: the partition is gone, the record will be
    * redelivered.
@@ -173,11 +185,16 @@ public final class PingOneCaller {
     return new Attempt(new CallOutcome.NoToken(tokenFailure), null);
   }
 
-  private static CompletableFuture<Void> after(Duration delay) {
+  /**
+   * Completes after {@code delay} on {@link #executor}: never the common pool, which has a single
+   * thread on a two-core machine and would serialise every paced send.
+   */
+  private CompletableFuture<Void> after(Duration delay) {
     if (delay.isZero() || delay.isNegative()) {
       return CompletableFuture.completedFuture(null);
     }
-    Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS);
+    Executor later =
+        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, executor);
     return CompletableFuture.runAsync(() -> {}, later);
   }
 }

@@ -53,6 +53,18 @@ public record RateLimitSettings(
         limit, limit * 0.1, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50));
   }
 
+  /**
+   * The worker's settings for PingOne's per-instance share {@code pingOneLimit}: it paces at 97 %
+   * of it with no burst, because requests reach PingOne with some jitter and a limit counted per
+   * second is exceeded by any clump of requests that were sent exactly at the limit. A 429 (other
+   * clients share the license) cuts the rate by 10 % at most once a second, never below 10 % of the
+   * limit, and it climbs back by 10 % of the limit per second.
+   */
+  public static RateLimitSettings forPingOneLimit(double pingOneLimit) {
+    double pace = pingOneLimit * 0.97;
+    return new RateLimitSettings(pace, pace * 0.1, 0.10, 0.9, Duration.ofSeconds(1), Duration.ZERO);
+  }
+
   private static void requireFinitePositive(String field, double value) {
     if (!(value > 0 && Double.isFinite(value))) {
       throw new IllegalArgumentException(field + " must be a positive number, was " + value);

@@ -10,6 +10,15 @@ public interface RateLimiter {
   /** Takes a permit and returns how long the caller must wait before using it. */
   Duration reserve();
 
+  /**
+   * Called right before sending, after the wait {@link #reserve()} returned: admits the call now,
+   * or returns how long to wait before asking again. This is where a limiter keeps late wake-ups (a
+   * GC pause, a busy CPU) from being sent as a burst that overruns PingOne's per-second count.
+   */
+  default Duration admit() {
+    return Duration.ZERO;
+  }
+
   /** Feedback from each answer, so an adaptive limiter can slow down on 429s. */
   default void onAnswer(int httpStatus) {}
 

@@ -62,11 +62,11 @@ record PingOneClient(
     int rate = config.get(ResilienceSettings.RATE_LIMIT);
     RateLimiter limiter =
         rate > 0
-            ? new AdaptiveRateLimiter(RateLimitSettings.of(rate), clock)
+            ? new AdaptiveRateLimiter(RateLimitSettings.forPingOneLimit(rate), clock)
             : RateLimiter.unlimited();
     RetryPolicy retries = RetryPolicy.withBackoff(retrySettings(config), clock);
     return new PingOneClient(
-        new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer),
+        new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer, executor),
         slots,
         limiter,
         executor);
