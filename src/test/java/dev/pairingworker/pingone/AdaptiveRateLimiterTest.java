@@ -3,6 +3,7 @@ package dev.pairingworker.pingone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.pairingworker.support.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairingworker.command.Op;
 import dev.pairingworker.pingone.RetryDecision.GiveUp;
 import dev.pairingworker.pingone.RetryDecision.Retry;
+import dev.pairingworker.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import dev.pairingworker.command.Json;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.support.MutableClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;

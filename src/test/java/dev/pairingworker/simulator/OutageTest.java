@@ -4,6 +4,7 @@ import static dev.pairingworker.simulator.SimClient.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairingworker.support.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;

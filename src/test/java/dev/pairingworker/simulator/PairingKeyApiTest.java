@@ -6,6 +6,7 @@ import static dev.pairingworker.simulator.SimClient.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairingworker.support.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;

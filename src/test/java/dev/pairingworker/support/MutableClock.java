@@ -1,4 +1,4 @@
-package dev.pairingworker.pingone;
+package dev.pairingworker.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,18 +8,18 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that tests move by hand, so nothing waits for real time. Thread-safe. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = new AtomicReference<>(start);
   }
 
-  static MutableClock at(String isoInstant) {
+  public static MutableClock at(String isoInstant) {
     return new MutableClock(Instant.parse(isoInstant));
   }
 
-  void advance(Duration step) {
+  public void advance(Duration step) {
     now.updateAndGet(at -> at.plus(step));
   }
 
