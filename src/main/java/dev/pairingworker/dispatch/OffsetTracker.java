@@ -49,7 +49,10 @@ public final class OffsetTracker {
   /** Records that the reply (and dead-letter copy, if any) for a record is acknowledged. */
   public synchronized void answered(TopicPartition tp, long offset) {
     Partition p = partitions.get(tp);
-    if (p == null || p.unanswered.isEmpty() || offset < p.unanswered.peekFirst()) {
+    if (p == null
+        || p.unanswered.isEmpty()
+        || offset < p.unanswered.peekFirst()
+        || offset >= p.next) {
       return; // the partition was revoked or lost meanwhile; its new owner takes over
     }
     if (!p.answered.add(offset)) {
