@@ -3,6 +3,7 @@ package dev.pairingworker.cli;
 import dev.pairingworker.bench.BenchOptions;
 import dev.pairingworker.bench.BenchReport;
 import dev.pairingworker.bench.Benchmark;
+import dev.pairingworker.bench.RawHttpLoad;
 import dev.pairingworker.bench.ReportTable;
 import dev.pairingworker.command.Json;
 import dev.pairingworker.config.Durations;
@@ -132,8 +133,19 @@ final class BenchCommand implements Callable<Integer> {
       description = "Also write the figures as JSON to FILE.")
   Path json;
 
+  @Option(
+      names = "--raw-http",
+      description =
+          "Instead: only a plain java.net.http load loop on the simulator (no Kafka, no worker),"
+              + " --commands requests with --in-flight loops at --latency: the HTTP stack's ceiling.")
+  boolean rawHttp;
+
   @Override
   public Integer call() throws Exception {
+    if (rawHttp) {
+      RawHttpLoad.run(commands, inFlight, Durations.parse("--latency", latency), System.out);
+      return 0;
+    }
     BenchReport report = Benchmark.run(options(), System.out);
     ReportTable.print(report, System.out);
     if (json != null) {
