@@ -2,6 +2,7 @@ package dev.pairingworker.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,9 @@ import java.util.Set;
  * to expire.
  */
 final class CommandFields {
+  /** Largest {@code body}, serialised: a pairing-key create body is a few hundred bytes. */
+  static final int MAX_BODY_BYTES = 8 * 1024;
+
   private static final Set<String> KNOWN =
       Set.of("op", "environmentId", "userId", "pairingKeyId", "body", "expiresAt");
 
@@ -114,6 +118,9 @@ final class CommandFields {
     }
     if (!node.isObject()) {
       throw new Invalid("body", "body must be a JSON object");
+    }
+    if (node.toString().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+      throw new Invalid("body", "body must be at most " + MAX_BODY_BYTES + " bytes as JSON");
     }
     return (ObjectNode) node;
   }

@@ -12,6 +12,9 @@ public record Rejection(String code, String message, String target) {
   public static final String INVALID_COMMAND = "INVALID_COMMAND";
   public static final String INVALID_KEY = "INVALID_KEY";
   public static final String INVALID_HEADER = "INVALID_HEADER";
+  public static final String ENVIRONMENT_NOT_ALLOWED = "ENVIRONMENT_NOT_ALLOWED";
+  public static final String REPLY_TOPIC_NOT_ALLOWED = "REPLY_TOPIC_NOT_ALLOWED";
+  public static final String RECORD_TOO_LARGE = "RECORD_TOO_LARGE";
 
   static Rejection command(String target, String message) {
     return new Rejection(INVALID_COMMAND, message, target);

@@ -21,6 +21,7 @@ public final class ConfigKey<T> {
   private final Validator<T> validator;
   private final String doc;
   private final boolean secret;
+  private final boolean emptyAllowed;
 
   private ConfigKey(Builder<T> builder) {
     this.name = builder.name;
@@ -31,6 +32,7 @@ public final class ConfigKey<T> {
     this.validator = builder.validator;
     this.doc = Objects.requireNonNull(builder.doc, "doc of " + name);
     this.secret = builder.secret;
+    this.emptyAllowed = builder.emptyAllowed;
   }
 
   static <T> Builder<T> builder(String name, ValueType<T> type) {
@@ -84,7 +86,7 @@ public final class ConfigKey<T> {
    */
   public T parse(String text) {
     String stripped = text.strip();
-    if (stripped.isEmpty()) {
+    if (stripped.isEmpty() && !emptyAllowed) {
       throw new ConfigException(name + ": must not be empty");
     }
     try {
@@ -135,6 +137,7 @@ public final class ConfigKey<T> {
     private Validator<T> validator = Validator.none();
     private String doc;
     private boolean secret;
+    private boolean emptyAllowed;
 
     private Builder(String name, ValueType<T> type) {
       this.name = name;
@@ -164,6 +167,12 @@ public final class ConfigKey<T> {
 
     Builder<T> secret() {
       this.secret = true;
+      return this;
+    }
+
+    /** An empty value is a value (e.g. "no restriction"), passed to the type's parser. */
+    Builder<T> emptyAllowed() {
+      this.emptyAllowed = true;
       return this;
     }
 

@@ -116,6 +116,6 @@ public final class ConfigReference {
   }
 
   private static String code(String text) {
-    return "`" + text + "`";
+    return text.isEmpty() ? "*empty*" : "`" + text + "`";
   }
 }

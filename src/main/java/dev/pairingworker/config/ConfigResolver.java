@@ -29,10 +29,16 @@ final class ConfigResolver {
     for (ConfigKey<?> key : WorkerSettings.all()) {
       resolveInto(key, settings.get(key.name()), values, errors);
     }
+    Optional<Secret> clientSecret =
+        ClientSecrets.resolve(
+            values,
+            settings.containsKey(WorkerSettings.CLIENT_SECRET.name()),
+            settings.containsKey(SecuritySettings.CLIENT_SECRET_FILE.name()),
+            errors);
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new WorkerConfig(values, kafkaProperties(settings, values));
+    return new WorkerConfig(values, kafkaProperties(settings, values), clientSecret.orElseThrow());
   }
 
   /** Whether {@code name} is a defined key or a {@code kafka.*} passthrough. */

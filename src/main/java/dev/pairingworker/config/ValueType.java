@@ -2,13 +2,18 @@ package dev.pairingworker.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +46,15 @@ record ValueType<T>(String name, Parser<T> parser) {
   static final ValueType<String> LOWERCASE_UUID = new ValueType<>("UUID", ValueType::parseUuid);
 
   static final ValueType<URI> URL = new ValueType<>("URL", ValueType::parseUrl);
+
+  /** Comma-separated lowercase UUIDs; empty text is the empty list. */
+  static final ValueType<List<String>> UUID_LIST =
+      new ValueType<>("comma-separated UUIDs", ValueType::parseUuidList);
+
+  /** A Java regular expression, kept as text; empty text stays empty. */
+  static final ValueType<String> REGEX = new ValueType<>("Java regex", ValueType::parseRegex);
+
+  static final ValueType<Path> FILE = new ValueType<>("file path", ValueType::parsePath);
 
   T parse(String text) throws InvalidValueException {
     return parser.parse(text);
@@ -107,6 +121,39 @@ record ValueType<T>(String name, Parser<T> parser) {
               + " 3f2a0c1e-8b5d-4e6f-9a7b-1c2d3e4f5a6b)");
     }
     return text;
+  }
+
+  private static List<String> parseUuidList(String text) throws InvalidValueException {
+    List<String> ids = new ArrayList<>();
+    if (text.isEmpty()) {
+      return List.copyOf(ids);
+    }
+    for (String id : text.split(",", -1)) {
+      if (!UUID.matcher(id.strip()).matches()) {
+        throw new InvalidValueException(
+            "must be a comma-separated list of lowercase UUIDs (8-4-4-4-12 hex digits)");
+      }
+      ids.add(id.strip());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static String parseRegex(String text) throws InvalidValueException {
+    try {
+      Pattern.compile(text);
+      return text;
+    } catch (PatternSyntaxException e) {
+      throw new InvalidValueException(
+          "must be a Java regular expression (" + e.getDescription() + ")");
+    }
+  }
+
+  private static Path parsePath(String text) throws InvalidValueException {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new InvalidValueException("must be a file path");
+    }
   }
 
   /** An absolute http(s) URL with a host; a trailing slash is dropped so paths can be appended. */

@@ -4,7 +4,6 @@ import static dev.pairingworker.config.WorkerSettings.API_URL;
 import static dev.pairingworker.config.WorkerSettings.AUTH_URL;
 import static dev.pairingworker.config.WorkerSettings.BOOTSTRAP_SERVERS;
 import static dev.pairingworker.config.WorkerSettings.CLIENT_ID;
-import static dev.pairingworker.config.WorkerSettings.CLIENT_SECRET;
 import static dev.pairingworker.config.WorkerSettings.COMMANDS_TOPIC;
 import static dev.pairingworker.config.WorkerSettings.CONNECT_TIMEOUT;
 import static dev.pairingworker.config.WorkerSettings.DEAD_LETTER_TOPIC;
@@ -37,9 +36,11 @@ import java.util.StringJoiner;
 public final class WorkerConfig {
   private final ConfigValues values;
   private final Map<String, Object> kafkaProperties;
+  private final Secret clientSecret;
 
-  WorkerConfig(ConfigValues values, Map<String, String> kafkaProperties) {
+  WorkerConfig(ConfigValues values, Map<String, String> kafkaProperties, Secret clientSecret) {
     this.values = values;
+    this.clientSecret = clientSecret;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(kafkaProperties));
   }
 
@@ -136,9 +137,9 @@ public final class WorkerConfig {
     return values.get(CLIENT_ID);
   }
 
-  /** {@code pingone.client.secret}. */
+  /** {@code pingone.client.secret}, or the content of {@code pingone.client.secret.file}. */
   public Secret clientSecret() {
-    return Secret.of(values.get(CLIENT_SECRET));
+    return clientSecret;
   }
 
   /** {@code pingone.token.auth-method}. */

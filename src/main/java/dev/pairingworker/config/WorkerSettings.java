@@ -3,6 +3,7 @@ package dev.pairingworker.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -128,9 +129,11 @@ public final class WorkerSettings {
   public static final ConfigKey<String> CLIENT_SECRET =
       ConfigKey.builder("pingone.client.secret", ValueType.STRING)
           .secret()
+          .derivedDefault("not set", values -> Optional.empty())
           .doc(
               "Client secret of the PingOne worker application. Secret: never printed; prefer the"
-                  + " environment variable to the properties file.")
+                  + " environment variable or pingone.client.secret.file to the properties file."
+                  + " Set exactly one of this and pingone.client.secret.file.")
           .build();
 
   /** How the client authenticates to the token endpoint. */
@@ -196,6 +199,7 @@ public final class WorkerSettings {
                   CONNECT_TIMEOUT,
                   REQUEST_TIMEOUT),
               ResilienceSettings.ALL,
+              SecuritySettings.ALL,
               List.<ConfigKey<?>>of(METRICS_PORT))
           .flatMap(List::stream)
           .toList();

@@ -26,10 +26,20 @@ public final class CommandExecutor {
   private final Replies replies;
   private final Clock clock;
 
+  /** An executor whose replies carry the pairing code. */
   public CommandExecutor(PingOneCaller caller, ObjectMapper json, Clock clock) {
+    this(caller, json, clock, true);
+  }
+
+  /**
+   * @param includeCode whether replies keep the pairing key's secret {@code code} ({@code
+   *     worker.reply.include-code})
+   */
+  public CommandExecutor(
+      PingOneCaller caller, ObjectMapper json, Clock clock, boolean includeCode) {
     this.caller = caller;
     this.json = json;
-    this.replies = new Replies(json);
+    this.replies = new Replies(json, includeCode);
     this.clock = clock;
   }
 

@@ -2,6 +2,7 @@ package dev.pairingworker.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Op;
 import dev.pairingworker.command.Reply;
@@ -37,9 +38,15 @@ final class Replies {
   static final String WORKER_ERROR = "WORKER_ERROR";
 
   private final ObjectMapper json;
+  private final boolean includeCode;
 
-  Replies(ObjectMapper json) {
+  /**
+   * @param includeCode false drops the secret {@code code} from {@code pairingKey} ({@code
+   *     worker.reply.include-code})
+   */
+  Replies(ObjectMapper json, boolean includeCode) {
     this.json = json;
+    this.includeCode = includeCode;
   }
 
   Reply expired(Command command, Instant started, Instant now) {
@@ -144,7 +151,7 @@ final class Replies {
       Command command, PingOneResponse response, int attempts, Instant started, Instant now) {
     int status = response.status();
     if (response.isSuccess()) {
-      JsonNode key = command.op() == Op.DELETE ? null : parse(response.body());
+      JsonNode key = command.op() == Op.DELETE ? null : pairingKey(response.body());
       return reply(
           command,
           ReplyStatus.SUCCEEDED,
@@ -181,6 +188,14 @@ final class Replies {
         response.correlationId(),
         started,
         now);
+  }
+
+  private JsonNode pairingKey(byte[] body) {
+    JsonNode key = parse(body);
+    if (!includeCode && key instanceof ObjectNode object) {
+      object.remove("code");
+    }
+    return key;
   }
 
   private ReplyError pingOneError(PingOneResponse response) {

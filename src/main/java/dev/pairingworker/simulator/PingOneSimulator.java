@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -150,6 +151,11 @@ public final class PingOneSimulator implements AutoCloseable {
 
   public void clearRequests() {
     log.clear();
+  }
+
+  /** Every access token issued so far, valid or not: for tests that prove none of them leaks. */
+  public Set<String> issuedTokens() {
+    return tokens.issued();
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -70,6 +71,11 @@ final class TokenStore {
       return TokenState.UNKNOWN;
     }
     return clock.instant().isBefore(expiresAt) ? TokenState.VALID : TokenState.EXPIRED;
+  }
+
+  /** Every token issued so far. */
+  Set<String> issued() {
+    return Set.copyOf(expiryByToken.keySet());
   }
 
   /** Makes every token issued so far expired; later tokens are unaffected. */

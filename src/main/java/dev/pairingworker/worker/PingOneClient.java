@@ -27,6 +27,7 @@ record PingOneClient(
 
   static PingOneClient create(
       WorkerConfig config, Clock clock, ObjectMapper json, PingOneObserver observer) {
+    requireHostnameVerification();
     // Named threads: log lines written on completion of a call show where they came from.
     ExecutorService executor = Executors.newCachedThreadPool(Worker.daemon("pingone-http"));
     HttpClient http =
@@ -70,6 +71,21 @@ record PingOneClient(
         slots,
         limiter,
         executor);
+  }
+
+  /** The JDK switch that turns off hostname verification in {@code java.net.http}. */
+  static final String NO_HOSTNAME_VERIFICATION =
+      "jdk.internal.httpclient.disableHostnameVerification";
+
+  /** The token and the client secret go over this TLS connection: a forged host must not pass. */
+  static void requireHostnameVerification() {
+    String disabled = System.getProperty(NO_HOSTNAME_VERIFICATION);
+    if (disabled != null && !disabled.equalsIgnoreCase("false")) {
+      throw new IllegalStateException(
+          "the system property "
+              + NO_HOSTNAME_VERIFICATION
+              + " turns off TLS hostname verification towards PingOne; remove it");
+    }
   }
 
   /** The limiter's current rate, when there is a limit. */

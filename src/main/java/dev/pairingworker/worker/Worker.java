@@ -2,7 +2,9 @@ package dev.pairingworker.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.CommandDecoder;
+import dev.pairingworker.command.CommandPolicy;
 import dev.pairingworker.command.Json;
+import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
@@ -21,16 +23,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running worker: wires every part together in one place, starts the poll loop and the metrics
  * endpoint, and stops them in order.
  */
 public final class Worker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
   private final WorkerConfig config;
   private final CommandConsumer loop;
   private final Thread loopThread;
@@ -50,13 +57,15 @@ public final class Worker implements AutoCloseable {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reply-retry"));
 
     this.pingOne = PingOneClient.create(config, clock, json, new PingOneHealth(metrics, health));
-    CommandExecutor executor = new CommandExecutor(pingOne.caller(), json, clock);
+    CommandExecutor executor =
+        new CommandExecutor(
+            pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
     OffsetTracker offsets = new OffsetTracker();
     RecordHandler handler =
         new RecordHandler(
-            new CommandDecoder(json, config.repliesTopic()),
+            new CommandDecoder(json, config.repliesTopic(), commandPolicy(config)),
             offsets,
             publisher,
             new DeadLetters(config.deadLetterTopic()),
@@ -141,6 +150,20 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static CommandPolicy commandPolicy(WorkerConfig config) {
+    List<String> environments = config.get(SecuritySettings.ENVIRONMENTS_ALLOWED);
+    if (environments.isEmpty()) {
+      log.warn(
+          "pingone.environments.allowed is empty: commands may target every PingOne environment"
+              + " the worker application can reach");
+    }
+    return CommandPolicy.of(
+        environments,
+        config.get(SecuritySettings.REPLY_TOPIC_PATTERN),
+        config.repliesTopic(),
+        config.get(SecuritySettings.MAX_RECORD_BYTES));
   }
 
   private static MetricsServer startMetricsServer(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pairingworker.support.Schemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,6 +147,9 @@ class CommandDecoderTest {
         .add(CommandDecoder.REPLY_TOPIC_HEADER, "my-replies".getBytes(StandardCharsets.UTF_8));
     record.headers().add(CommandDecoder.CORRELATION_ID_HEADER, new byte[] {1, 2, 3});
 
+    CommandDecoder decoder =
+        new CommandDecoder(
+            Json.mapper(), "replies", CommandPolicy.of(List.of(), "my-.*", "replies", 65_536));
     Command command = ((Decoded.Accepted) decoder.decode(record)).command();
 
     assertThat(command.transactionId()).isEqualTo("tx-1");

@@ -189,8 +189,8 @@ class WorkerConfigTest {
                 + " set it in the properties file or as PAIRING_WORKER_PINGONE_ENVIRONMENT_ID\n"
                 + "  - pingone.client.id: required but not set;"
                 + " set it in the properties file or as PAIRING_WORKER_PINGONE_CLIENT_ID\n"
-                + "  - pingone.client.secret: required but not set;"
-                + " set it in the properties file or as PAIRING_WORKER_PINGONE_CLIENT_SECRET");
+                + "  - pingone.client.secret or pingone.client.secret.file: one of them is required;"
+                + " set PAIRING_WORKER_PINGONE_CLIENT_SECRET or name a secret file");
   }
 
   @Test

@@ -95,6 +95,11 @@ public final class WorkerFixture implements AutoCloseable {
         simulator.apply(SimulatorSettings.defaults()), workerSettings, partitions);
   }
 
+  /** The worker's configuration, resolved again from the same settings. */
+  public WorkerConfig config() {
+    return WorkerConfig.of(settings);
+  }
+
   public String groupId() {
     return settings.get("worker.group.id");
   }

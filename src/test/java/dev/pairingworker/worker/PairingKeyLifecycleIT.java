@@ -20,7 +20,9 @@ class PairingKeyLifecycleIT {
 
   @BeforeAll
   static void start() {
-    fx = WorkerFixture.start();
+    fx =
+        WorkerFixture.start(
+            s -> s, Map.of("worker.reply-topic.pattern", "replies-[0-9a-f]{8}-own"));
   }
 
   @AfterAll
