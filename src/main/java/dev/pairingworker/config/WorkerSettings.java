@@ -196,7 +196,8 @@ public final class WorkerSettings {
                   CONNECT_TIMEOUT,
                   REQUEST_TIMEOUT),
               ResilienceSettings.ALL,
-              List.<ConfigKey<?>>of(METRICS_PORT))
+              List.<ConfigKey<?>>of(METRICS_PORT),
+              ObservabilitySettings.ALL)
           .flatMap(List::stream)
           .toList();
 
