@@ -46,8 +46,14 @@ public final class MetricsReference {
         .append(
             "Health: `/health/live` (200 while the poll loop runs) and `/health/ready` (200 once\n")
         .append(
-            "partitions are assigned and the last token request succeeded; 503 with the reason\n")
-        .append("otherwise). Both answer JSON.\n");
+            "partitions are assigned, a token was obtained and the last token request succeeded;\n")
+        .append(
+            "503 otherwise). Both answer JSON: `pollLoopRunning`, `assignedPartitions`, `pingOneAuth`\n")
+        .append(
+            "(`ok`, `no token obtained yet` or the failure) and `notReadyBecause` (a list, empty when\n")
+        .append(
+            "ready). The worker asks for a token at start-up and every 15 s while it has none, so an\n")
+        .append("idle worker's readiness reflects PingOne auth too.\n");
     return out.toString();
   }
 }

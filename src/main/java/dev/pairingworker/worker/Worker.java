@@ -50,6 +50,7 @@ public final class Worker implements AutoCloseable {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reply-retry"));
 
     this.pingOne = PingOneClient.create(config, clock, json, new PingOneHealth(metrics, health));
+    AuthProbe.schedule(scheduler, pingOne.caller(), health);
     CommandExecutor executor = new CommandExecutor(pingOne.caller(), json, clock);
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
