@@ -41,8 +41,17 @@ public final class MetricsReference {
     }
     out.append(
             "\nAlso exported: JVM meters (`jvm_*`, `process_*`, `system_*`) and the Kafka clients'\n")
-        .append("own metrics (`kafka_consumer_*`, `kafka_producer_*`, including consumer lag as\n")
-        .append("`kafka_consumer_fetch_manager_records_lag`).\n\n")
+        .append(
+            "own metrics (`kafka_consumer_*`, `kafka_producer_*`). Consumer lag per partition is\n")
+        .append(
+            "`kafka_consumer_fetch_manager_records_lag{topic,partition}` (records not yet fetched);\n")
+        .append(
+            "it appears within 10 s of a partition assignment (the Kafka meters are re-read every 10 s).\n")
+        .append(
+            "Token refreshes are `pairing_worker_token_request_seconds_count`; replies by status are\n")
+        .append(
+            "`pairing_worker_commands_total{status}`. The Grafana dashboard in `config/grafana/`\n")
+        .append("queries only metrics named here (`DashboardIT` checks them in a real scrape).\n\n")
         .append(
             "Health: `/health/live` (200 while the poll loop runs) and `/health/ready` (200 once\n")
         .append(
