@@ -50,6 +50,31 @@ class ComposeFileTest {
         .contains("simulate");
   }
 
+  @Test
+  void everyMountedFileExists() {
+    java.util.List<String> mounts =
+        compose.path("services").findValues("volumes").stream()
+            .flatMap(list -> java.util.stream.StreamSupport.stream(list.spliterator(), false))
+            .map(volume -> volume.asText().split(":")[0])
+            .toList();
+    assertThat(mounts).contains("./config/prometheus.yml", "./config/grafana/dashboards");
+    assertThat(mounts).allSatisfy(path -> assertThat(Path.of(path)).exists());
+  }
+
+  @Test
+  void prometheusScrapesTheWorkersMetricsPortThroughTheSimulatorsNetwork() throws Exception {
+    String port =
+        compose
+            .path("services")
+            .path("worker")
+            .path("environment")
+            .path("PAIRING_WORKER_METRICS_PORT")
+            .asText();
+    JsonNode prometheus =
+        new ObjectMapper(new YAMLFactory()).readTree(Path.of("config", "prometheus.yml").toFile());
+    assertThat(prometheus.findValues("targets").toString()).contains("simulator:" + port);
+  }
+
   private static JsonNode read() {
     try {
       return new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile());

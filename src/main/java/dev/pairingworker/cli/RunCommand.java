@@ -2,6 +2,7 @@ package dev.pairingworker.cli;
 
 import dev.pairingworker.config.ConfigException;
 import dev.pairingworker.config.ConfigLoader;
+import dev.pairingworker.config.ObservabilitySettings;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.worker.Worker;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
       System.err.println("Invalid configuration: " + e.getMessage());
       return 2;
     }
+    settings.get(ObservabilitySettings.LOG_FORMAT).use();
     log.info("Starting with {}", settings);
     Worker worker = Worker.start(settings);
     Shutdown.onSignal(worker, settings.shutdownTimeout());

@@ -200,7 +200,8 @@ public final class WorkerSettings {
                   REQUEST_TIMEOUT),
               ResilienceSettings.ALL,
               SecuritySettings.ALL,
-              List.<ConfigKey<?>>of(METRICS_PORT))
+              List.<ConfigKey<?>>of(METRICS_PORT),
+              ObservabilitySettings.ALL)
           .flatMap(List::stream)
           .toList();
 

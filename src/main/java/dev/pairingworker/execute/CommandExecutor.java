@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Reply;
+import dev.pairingworker.logging.CommandLogContext;
 import dev.pairingworker.pingone.Abandoned;
 import dev.pairingworker.pingone.ExternalIds;
 import dev.pairingworker.pingone.PingOneCaller;
@@ -79,10 +80,13 @@ public final class CommandExecutor {
     if (cause instanceof Abandoned abandoned) {
       throw abandoned;
     }
-    log.error(
-        "Bug while executing transaction {}",
-        ExternalIds.forHeader(command.transactionId()),
-        cause);
+    CommandLogContext.of(command, null)
+        .run(
+            () ->
+                log.error(
+                    "Bug while executing transaction {}",
+                    ExternalIds.forHeader(command.transactionId()),
+                    cause));
     return replies.internalError(command, cause, started, clock.instant());
   }
 

@@ -9,6 +9,7 @@ import dev.pairingworker.command.ReplyStatus;
 import dev.pairingworker.dispatch.Dispatcher;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
+import dev.pairingworker.logging.CommandLogContext;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.ExternalIds;
 import java.time.Clock;
@@ -88,15 +89,20 @@ public final class RecordHandler {
   }
 
   private void reject(ConsumerRecord<byte[], byte[]> record, Decoded.Rejected rejected) {
-    log.warn(
-        "Rejected record {}-{}@{} (transaction {}): {} {}: {}",
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        rejected.transactionId() == null ? "-" : ExternalIds.sanitise(rejected.transactionId()),
-        rejected.rejection().code(),
-        rejected.rejection().target(),
-        rejected.rejection().message());
+    CommandLogContext.ofRejected(rejected.transactionId(), rejected.op())
+        .run(
+            () ->
+                log.warn(
+                    "Rejected record {}-{}@{} (transaction {}): {} {}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    rejected.transactionId() == null
+                        ? "-"
+                        : ExternalIds.sanitise(rejected.transactionId()),
+                    rejected.rejection().code(),
+                    rejected.rejection().target(),
+                    rejected.rejection().message()));
     metrics.commandAnswered(rejected.op(), ReplyStatus.REJECTED);
     metrics.deadLettered(rejected.rejection().code());
     CompletableFuture<Void> deadLettered =
@@ -137,15 +143,18 @@ public final class RecordHandler {
   }
 
   private static void logOutcome(Command command, Reply reply) {
-    log.info(
-        "{} {} user {} in {}: {} (HTTP {}, {} attempts, PingOne Correlation-Id {})",
-        ExternalIds.sanitise(command.transactionId()),
-        command.op().wireName(),
-        command.userId(),
-        command.environmentId(),
-        reply.status(),
-        reply.httpStatus(),
-        reply.attempts(),
-        reply.pingOneCorrelationId());
+    CommandLogContext.of(command, reply.pingOneCorrelationId())
+        .run(
+            () ->
+                log.info(
+                    "{} {} user {} in {}: {} (HTTP {}, {} attempts, PingOne Correlation-Id {})",
+                    ExternalIds.sanitise(command.transactionId()),
+                    command.op().wireName(),
+                    command.userId(),
+                    command.environmentId(),
+                    reply.status(),
+                    reply.httpStatus(),
+                    reply.attempts(),
+                    reply.pingOneCorrelationId()));
   }
 }

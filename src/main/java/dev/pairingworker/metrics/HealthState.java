@@ -1,15 +1,23 @@
 package dev.pairingworker.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the health endpoints report. Live: the poll loop runs. Ready: the consumer is in its group
- * with partitions, and the last token request succeeded (or none was needed yet).
+ * What the health endpoints report. Live: the poll loop runs. Ready: the poll loop runs, the
+ * consumer has partitions, a token was obtained at least once and the last token request succeeded.
+ * The worker asks for a token at start-up (and again while it has none), so readiness reflects
+ * PingOne auth even before the first command.
  */
 public final class HealthState {
+  /** {@code pingOneAuth} before any token request has answered. */
+  public static final String NO_TOKEN_YET = "no token obtained yet";
+
   private volatile boolean pollLoopRunning;
   private volatile int assignedPartitions;
+  private volatile boolean tokenObtained;
   private volatile String tokenProblem;
 
   public void pollLoopRunning(boolean running) {
@@ -22,7 +30,15 @@ public final class HealthState {
 
   /** Records the outcome of the last token request: null when it succeeded. */
   public void tokenProblem(String problem) {
+    if (problem == null) {
+      tokenObtained = true;
+    }
     this.tokenProblem = problem;
+  }
+
+  /** Whether a token was obtained and the last token request succeeded. */
+  public boolean authOk() {
+    return tokenObtained && tokenProblem == null;
   }
 
   public boolean live() {
@@ -30,15 +46,38 @@ public final class HealthState {
   }
 
   public boolean ready() {
-    return pollLoopRunning && assignedPartitions > 0 && tokenProblem == null;
+    return reasons().isEmpty();
   }
 
-  /** The reasons, as a flat map rendered into the endpoint's JSON body. */
+  /** Why the worker is not ready; empty when it is. */
+  public List<String> reasons() {
+    List<String> out = new ArrayList<>();
+    if (!pollLoopRunning) {
+      out.add("poll loop not running");
+    }
+    if (assignedPartitions == 0) {
+      out.add("no partitions assigned");
+    }
+    if (!authOk()) {
+      out.add("PingOne auth: " + pingOneAuth());
+    }
+    return out;
+  }
+
+  /** The state, as a flat map rendered into the endpoint's JSON body. */
   public Map<String, Object> details() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("pollLoopRunning", pollLoopRunning);
     out.put("assignedPartitions", assignedPartitions);
-    out.put("pingOneAuth", tokenProblem == null ? "ok" : tokenProblem);
+    out.put("pingOneAuth", pingOneAuth());
+    out.put("notReadyBecause", reasons());
     return out;
+  }
+
+  private String pingOneAuth() {
+    if (tokenProblem != null) {
+      return tokenProblem;
+    }
+    return tokenObtained ? "ok" : NO_TOKEN_YET;
   }
 }

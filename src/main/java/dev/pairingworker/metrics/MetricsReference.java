@@ -41,13 +41,28 @@ public final class MetricsReference {
     }
     out.append(
             "\nAlso exported: JVM meters (`jvm_*`, `process_*`, `system_*`) and the Kafka clients'\n")
-        .append("own metrics (`kafka_consumer_*`, `kafka_producer_*`, including consumer lag as\n")
-        .append("`kafka_consumer_fetch_manager_records_lag`).\n\n")
+        .append(
+            "own metrics (`kafka_consumer_*`, `kafka_producer_*`). Consumer lag per partition is\n")
+        .append(
+            "`kafka_consumer_fetch_manager_records_lag{topic,partition}` (records not yet fetched);\n")
+        .append(
+            "it appears within 10 s of a partition assignment (the Kafka meters are re-read every 10 s).\n")
+        .append(
+            "Token refreshes are `pairing_worker_token_request_seconds_count`; replies by status are\n")
+        .append(
+            "`pairing_worker_commands_total{status}`. The Grafana dashboard in `config/grafana/`\n")
+        .append("queries only metrics named here (`DashboardIT` checks them in a real scrape).\n\n")
         .append(
             "Health: `/health/live` (200 while the poll loop runs) and `/health/ready` (200 once\n")
         .append(
-            "partitions are assigned and the last token request succeeded; 503 with the reason\n")
-        .append("otherwise). Both answer JSON.\n");
+            "partitions are assigned, a token was obtained and the last token request succeeded;\n")
+        .append(
+            "503 otherwise). Both answer JSON: `pollLoopRunning`, `assignedPartitions`, `pingOneAuth`\n")
+        .append(
+            "(`ok`, `no token obtained yet` or the failure) and `notReadyBecause` (a list, empty when\n")
+        .append(
+            "ready). The worker asks for a token at start-up and every 15 s while it has none, so an\n")
+        .append("idle worker's readiness reflects PingOne auth too.\n");
     return out.toString();
   }
 }

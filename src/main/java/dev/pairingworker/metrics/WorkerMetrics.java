@@ -22,6 +22,20 @@ public final class WorkerMetrics implements PingOneObserver {
 
   public WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
+    registerZeroes();
+  }
+
+  /**
+   * Counters of rare events whose labels are a closed set exist from the start at zero, so that
+   * {@code rate()} and the dashboard see a series before the first event.
+   */
+  private void registerZeroes() {
+    counter(Metric.REPLY_SEND_FAILURES);
+    counter(Metric.AMBIGUOUS, "action", "answered");
+    counter(Metric.AMBIGUOUS, "action", "retried");
+    for (Op op : Op.values()) {
+      counter(Metric.RATE_LIMITED, "op", op.wireName());
+    }
   }
 
   public MeterRegistry registry() {

@@ -46,6 +46,14 @@ public final class PingOneCaller {
     this.executor = executor;
   }
 
+  /**
+   * Obtains a token now, without calling the API, so that readiness reflects PingOne auth before
+   * the first command. The outcome is reported to the observer like any token request.
+   */
+  public CompletableFuture<Void> prefetchToken() {
+    return tokens.token().thenAccept(token -> {});
+  }
+
   public CompletableFuture<CallResult> call(PingOneRequest request) {
     return call(request, () -> false);
   }

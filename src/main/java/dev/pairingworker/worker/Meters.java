@@ -12,11 +12,22 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 
 /** Binds the gauges and the JVM and Kafka client meters. */
 final class Meters {
+  /**
+   * How often the Kafka clients' metric list is re-read: per-partition meters such as {@code
+   * kafka_consumer_fetch_manager_records_lag} appear only after the first refresh that follows a
+   * partition assignment (Micrometer's default is a minute).
+   */
+  static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
   private Meters() {}
 
   @SuppressWarnings("resource") // the binders live as long as the registry
@@ -40,7 +51,9 @@ final class Meters {
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    new KafkaClientMetrics(consumer).bindTo(registry);
-    new KafkaClientMetrics(producer).bindTo(registry);
+    ScheduledExecutorService refresher =
+        Executors.newSingleThreadScheduledExecutor(Worker.daemon("kafka-metrics"));
+    new KafkaClientMetrics(consumer, List.of(), refresher, KAFKA_METRICS_REFRESH).bindTo(registry);
+    new KafkaClientMetrics(producer, List.of(), refresher, KAFKA_METRICS_REFRESH).bindTo(registry);
   }
 }

@@ -57,6 +57,7 @@ public final class Worker implements AutoCloseable {
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reply-retry"));
 
     this.pingOne = PingOneClient.create(config, clock, json, new PingOneHealth(metrics, health));
+    AuthProbe.schedule(scheduler, pingOne.caller(), health);
     CommandExecutor executor =
         new CommandExecutor(
             pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));

@@ -50,17 +50,18 @@ class MetricsIT {
   }
 
   @Test
-  void healthSaysWhy() throws Exception {
+  void anIdleWorkerIsReadyOnceItHasPartitionsAndATokenFetchedAtStartUp() throws Exception {
     try (WorkerFixture fx = WorkerFixture.start()) {
       assertThat(get(fx, "/health/live").statusCode()).isEqualTo(200);
-      fx.callJson("h-create", fx.create(UUID.randomUUID().toString()));
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> get(fx, "/health/ready").statusCode() == 200);
       assertThat(get(fx, "/health/ready").body())
           .contains("\"status\":\"UP\"")
           .contains("\"assignedPartitions\":1")
-          .contains("\"pingOneAuth\":\"ok\"");
+          .contains("\"pingOneAuth\":\"ok\"")
+          .contains("\"notReadyBecause\":[]");
+      assertThat(fx.apiRequests()).isEmpty();
     }
   }
 
@@ -78,7 +79,7 @@ class MetricsIT {
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(ready.body())
           .contains("\"status\":\"DOWN\"")
-          .contains("token request failed: 401");
+          .contains("\"notReadyBecause\":[\"PingOne auth: token request failed: 401\"]");
       assertThat(fx.apiRequests()).isEmpty();
     }
   }
