@@ -108,7 +108,13 @@ class InjectionIT {
 
     assertThat(reply.path("status").asText()).isEqualTo("REJECTED");
     assertThat(reply.path("error").path("target").asText()).isEqualTo(target);
-    assertThat(rejecting.simulator.requests()).isEmpty();
+    // Only the start-up token probe may have reached PingOne: no API call, and no token request
+    // made
+    // on behalf of a command.
+    assertThat(rejecting.apiRequests()).isEmpty();
+    assertThat(rejecting.simulator.requests())
+        .allMatch(RecordedRequest::isTokenRequest)
+        .hasSizeLessThanOrEqualTo(1);
   }
 
   static Stream<Arguments> sanitisedValues() {
