@@ -1,0 +1,183 @@
+package dev.pairingworker.security;
+
+import static dev.pairingworker.support.ScramKafka.allow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairingworker.client.CommandClient;
+import dev.pairingworker.command.Json;
+import dev.pairingworker.config.WorkerConfig;
+import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.support.CapturedLogs;
+import dev.pairingworker.support.Commands;
+import dev.pairingworker.support.ScramKafka;
+import dev.pairingworker.worker.Worker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worker against a broker that authenticates with SCRAM-SHA-512 and grants nothing without an
+ * ACL. The worker's principal holds exactly the ACLs docs/security.md recommends; a separate
+ * "provisioner" principal writes commands and reads replies, as a real caller would.
+ */
+class SaslScramIT {
+  private static final String WORKER = "worker";
+  private static final String PROVISIONER = "provisioner";
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  private static ScramKafka kafka;
+  private static PingOneSimulator simulator;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = ScramKafka.start(WORKER, PROVISIONER);
+    simulator = PingOneSimulator.start(SimulatorSettings.defaults());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (simulator != null) {
+      simulator.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void withItsScramCredentialsAndTheRecommendedAclsTheWorkerAnswersACreate() throws Exception {
+    Topics topics = Topics.fresh();
+    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    kafka.grant(workerAcls(topics));
+    kafka.grant(provisionerAcls(topics));
+
+    try (Worker worker = startWorker(topics, kafka.password(WORKER));
+        CommandClient client = provisioner(topics)) {
+      String user = UUID.randomUUID().toString();
+      client.send("sasl-create-" + user, create(user), Map.of()).get(30, TimeUnit.SECONDS);
+      ConsumerRecord<byte[], byte[]> reply =
+          client.reply("sasl-create-" + user).get(60, TimeUnit.SECONDS);
+
+      JsonNode json = Json.mapper().readTree(reply.value());
+      assertThat(json.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(json.path("httpStatus").asInt()).isEqualTo(201);
+      assertThat(json.path("pairingKey").path("code").asText()).matches("\\d{12}");
+      assertThat(json.path("pairingKey").path("user").path("id").asText()).isEqualTo(user);
+      assertThat(readiness(worker).statusCode()).isEqualTo(200);
+      assertThat(worker.failure()).isNull();
+    }
+  }
+
+  @Test
+  void withAWrongPasswordTheWorkerStopsByItselfNamingTheAuthenticationFailure() throws Exception {
+    Topics topics = Topics.fresh();
+    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    kafka.grant(workerAcls(topics));
+    String wrongPassword = "wrong-" + UUID.randomUUID();
+
+    try (CapturedLogs logs = CapturedLogs.start();
+        Worker worker = startWorker(topics, wrongPassword)) {
+      await().atMost(PATIENCE).until(() -> worker.failure() != null);
+
+      assertThat(worker.failure())
+          .isInstanceOf(SaslAuthenticationException.class)
+          .hasMessageContaining("invalid credentials")
+          .hasMessageContaining(ScramKafka.MECHANISM);
+      HttpResponse<String> ready = readiness(worker);
+      assertThat(ready.statusCode()).isEqualTo(503);
+      assertThat(ready.body())
+          .contains("\"status\":\"DOWN\"")
+          .contains("\"pollLoopRunning\":false");
+      assertThat(logs.text())
+          .contains("The command consumer failed; the worker stops")
+          .contains(SaslAuthenticationException.class.getName());
+      for (String secret : List.of(wrongPassword, kafka.password(WORKER))) {
+        assertThat(worker.failure().toString()).doesNotContain(secret);
+        assertThat(ready.body()).doesNotContain(secret);
+        assertThat(logs.text()).doesNotContain(secret);
+      }
+    }
+  }
+
+  private Worker startWorker(Topics topics, String password) {
+    Map<String, String> settings = new HashMap<>(kafka.workerSettings(WORKER, password));
+    settings.put("worker.group.id", topics.group);
+    settings.put("worker.topic.commands", topics.commands);
+    settings.put("worker.topic.replies", topics.replies);
+    settings.put("worker.topic.dead-letter", topics.deadLetter);
+    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
+    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
+    settings.put("pingone.environment.id", Commands.ENV);
+    settings.put("pingone.client.id", SimulatorSettings.defaults().clientId());
+    settings.put("pingone.client.secret", SimulatorSettings.defaults().clientSecret());
+    settings.put("metrics.port", "0");
+    return Worker.start(WorkerConfig.of(settings));
+  }
+
+  private static CommandClient provisioner(Topics topics) throws InterruptedException {
+    return new CommandClient(kafka.clientSettings(PROVISIONER), topics.commands, topics.replies)
+        .awaitListening(Duration.ofSeconds(30));
+  }
+
+  /**
+   * The minimum docs/security.md recommends. READ implies DESCRIBE and WRITE implies DESCRIBE;
+   * WRITE on a topic is enough for the idempotent producer's InitProducerId (KIP-679), so no
+   * cluster IDEMPOTENT_WRITE.
+   */
+  static List<AclBinding> workerAcls(Topics topics) {
+    return List.of(
+        allow(WORKER, ResourceType.TOPIC, topics.commands, AclOperation.READ),
+        allow(WORKER, ResourceType.GROUP, topics.group, AclOperation.READ),
+        allow(WORKER, ResourceType.TOPIC, topics.replies, AclOperation.WRITE),
+        allow(WORKER, ResourceType.TOPIC, topics.deadLetter, AclOperation.WRITE));
+  }
+
+  private static List<AclBinding> provisionerAcls(Topics topics) {
+    return List.of(
+        allow(PROVISIONER, ResourceType.TOPIC, topics.commands, AclOperation.WRITE),
+        allow(PROVISIONER, ResourceType.TOPIC, topics.replies, AclOperation.READ));
+  }
+
+  private static String create(String user) {
+    return "{\"op\":\"create\",\"environmentId\":\""
+        + Commands.ENV
+        + "\",\"userId\":\""
+        + user
+        + "\"}";
+  }
+
+  private HttpResponse<String> readiness(Worker worker) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + worker.metricsPort() + "/health/ready"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Topic and group names of one test, so tests share the broker but not its resources. */
+  record Topics(String commands, String replies, String deadLetter, String group) {
+    static Topics fresh() {
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      return new Topics("commands-" + run, "replies-" + run, "dead-letter-" + run, "worker-" + run);
+    }
+  }
+}
