@@ -14,6 +14,7 @@ import dev.pairingworker.support.CapturedLogs;
 import dev.pairingworker.support.Commands;
 import dev.pairingworker.support.ScramKafka;
 import dev.pairingworker.worker.Worker;
+import io.micrometer.core.instrument.Counter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,8 +119,83 @@ class SaslScramIT {
     }
   }
 
+  /**
+   * A plaintext client on a SASL listener is not an authentication failure to the Kafka client: the
+   * broker closes each connection and the client reconnects forever. The worker therefore keeps
+   * running but is never ready and never takes a command.
+   */
+  @Test
+  void withoutSaslSettingsTheWorkerIsNeverReadyAndTakesNoCommand() throws Exception {
+    Topics topics = Topics.fresh();
+    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    kafka.grant(workerAcls(topics));
+    kafka.grant(provisionerAcls(topics));
+    String user = UUID.randomUUID().toString();
+
+    try (CapturedLogs logs = CapturedLogs.start();
+        Worker worker =
+            startWorker(topics, Map.of("kafka.bootstrap.servers", kafka.saslBootstrapServers()));
+        CommandClient client = provisioner(topics)) {
+      client.send("no-sasl-" + user, create(user), Map.of()).get(30, TimeUnit.SECONDS);
+
+      await()
+          .during(Duration.ofSeconds(10))
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> readiness(worker).statusCode() == 503 && worker.failure() == null);
+      assertThat(readiness(worker).body())
+          .contains("\"status\":\"DOWN\"")
+          .contains("\"pollLoopRunning\":true")
+          .contains("\"assignedPartitions\":0");
+      assertThat(client.reply("no-sasl-" + user)).isNotDone();
+      assertThat(simulator.requests()).noneMatch(r -> r.path().contains(user));
+      assertThat(logs.text())
+          .contains("Bootstrap broker " + kafka.saslBootstrapServers())
+          .contains("disconnected");
+    }
+  }
+
+  /**
+   * A reply the broker refuses is retried, counted and logged, and its command stays uncommitted:
+   * once the operator grants WRITE, the same reply arrives, and PingOne was called only once.
+   */
+  @Test
+  void aReplyTheBrokerRefusesIsRetriedVisiblyUntilWriteIsGranted() throws Exception {
+    Topics topics = Topics.fresh();
+    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    List<AclBinding> all = workerAcls(topics);
+    AclBinding writeReplies = all.get(2);
+    kafka.grant(all.stream().filter(acl -> acl != writeReplies).toList());
+    kafka.grant(provisionerAcls(topics));
+    String user = UUID.randomUUID().toString();
+
+    try (CapturedLogs logs = CapturedLogs.start();
+        Worker worker = startWorker(topics, kafka.password(WORKER));
+        CommandClient client = provisioner(topics)) {
+      client.send("refused-" + user, create(user), Map.of()).get(30, TimeUnit.SECONDS);
+      await().atMost(PATIENCE).until(() -> replySendFailures(worker) >= 1);
+
+      assertThat(logs.text())
+          .contains("Could not publish to topic " + topics.replies)
+          .contains("TopicAuthorizationException");
+      assertThat(client.reply("refused-" + user)).isNotDone();
+
+      kafka.grant(List.of(writeReplies));
+      ConsumerRecord<byte[], byte[]> reply =
+          client.reply("refused-" + user).get(60, TimeUnit.SECONDS);
+
+      assertThat(Json.mapper().readTree(reply.value()).path("status").asText())
+          .isEqualTo("SUCCEEDED");
+      assertThat(simulator.requests().stream().filter(r -> r.path().contains(user))).hasSize(1);
+      assertThat(worker.failure()).isNull();
+    }
+  }
+
   private Worker startWorker(Topics topics, String password) {
-    Map<String, String> settings = new HashMap<>(kafka.workerSettings(WORKER, password));
+    return startWorker(topics, kafka.workerSettings(WORKER, password));
+  }
+
+  private Worker startWorker(Topics topics, Map<String, String> kafkaSettings) {
+    Map<String, String> settings = new HashMap<>(kafkaSettings);
     settings.put("worker.group.id", topics.group);
     settings.put("worker.topic.commands", topics.commands);
     settings.put("worker.topic.replies", topics.replies);
@@ -131,6 +207,12 @@ class SaslScramIT {
     settings.put("pingone.client.secret", SimulatorSettings.defaults().clientSecret());
     settings.put("metrics.port", "0");
     return Worker.start(WorkerConfig.of(settings));
+  }
+
+  private static double replySendFailures(Worker worker) {
+    Counter failures =
+        worker.metrics().registry().find("pairing_worker.reply.send.failures").counter();
+    return failures == null ? 0 : failures.count();
   }
 
   private static CommandClient provisioner(Topics topics) throws InterruptedException {
