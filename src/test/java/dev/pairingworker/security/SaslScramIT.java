@@ -84,6 +84,15 @@ class SaslScramIT {
       assertThat(json.path("pairingKey").path("code").asText()).matches("\\d{12}");
       assertThat(json.path("pairingKey").path("user").path("id").asText()).isEqualTo(user);
       assertThat(readiness(worker).statusCode()).isEqualTo(200);
+
+      client.send("sasl-invalid", create("NOT-A-UUID"), Map.of()).get(30, TimeUnit.SECONDS);
+      JsonNode rejected =
+          Json.mapper().readTree(client.reply("sasl-invalid").get(60, TimeUnit.SECONDS).value());
+      assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+      assertThat(kafka.read(topics.deadLetter, 1))
+          .singleElement()
+          .satisfies(dead -> assertThat(dead.key()).asString().isEqualTo("sasl-invalid"));
+      assertThat(replySendFailures(worker)).isZero();
       assertThat(worker.failure()).isNull();
     }
   }
