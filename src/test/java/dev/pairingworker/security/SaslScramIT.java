@@ -13,6 +13,7 @@ import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.CapturedLogs;
 import dev.pairingworker.support.Commands;
 import dev.pairingworker.support.ScramKafka;
+import dev.pairingworker.support.WorkerTopics;
 import dev.pairingworker.worker.Worker;
 import io.micrometer.core.instrument.Counter;
 import java.net.URI;
@@ -66,8 +67,8 @@ class SaslScramIT {
 
   @Test
   void withItsScramCredentialsAndTheRecommendedAclsTheWorkerAnswersACreate() throws Exception {
-    Topics topics = Topics.fresh();
-    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    WorkerTopics topics = WorkerTopics.fresh();
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
     kafka.grant(workerAcls(topics));
     kafka.grant(provisionerAcls(topics));
 
@@ -89,7 +90,7 @@ class SaslScramIT {
       JsonNode rejected =
           Json.mapper().readTree(client.reply("sasl-invalid").get(60, TimeUnit.SECONDS).value());
       assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
-      assertThat(kafka.read(topics.deadLetter, 1))
+      assertThat(kafka.read(topics.deadLetter(), 1))
           .singleElement()
           .satisfies(dead -> assertThat(dead.key()).asString().isEqualTo("sasl-invalid"));
       assertThat(replySendFailures(worker)).isZero();
@@ -99,8 +100,8 @@ class SaslScramIT {
 
   @Test
   void withAWrongPasswordTheWorkerStopsByItselfNamingTheAuthenticationFailure() throws Exception {
-    Topics topics = Topics.fresh();
-    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    WorkerTopics topics = WorkerTopics.fresh();
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
     kafka.grant(workerAcls(topics));
     String wrongPassword = "wrong-" + UUID.randomUUID();
 
@@ -135,8 +136,8 @@ class SaslScramIT {
    */
   @Test
   void withoutSaslSettingsTheWorkerIsNeverReadyAndTakesNoCommand() throws Exception {
-    Topics topics = Topics.fresh();
-    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
+    WorkerTopics topics = WorkerTopics.fresh();
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
     kafka.grant(workerAcls(topics));
     kafka.grant(provisionerAcls(topics));
     String user = UUID.randomUUID().toString();
@@ -169,11 +170,10 @@ class SaslScramIT {
    */
   @Test
   void aReplyTheBrokerRefusesIsRetriedVisiblyUntilWriteIsGranted() throws Exception {
-    Topics topics = Topics.fresh();
-    kafka.createTopics(topics.commands, topics.replies, topics.deadLetter);
-    List<AclBinding> all = workerAcls(topics);
-    AclBinding writeReplies = all.get(2);
-    kafka.grant(all.stream().filter(acl -> acl != writeReplies).toList());
+    WorkerTopics topics = WorkerTopics.fresh();
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
+    AclBinding writeReplies = writeReplies(topics);
+    kafka.grant(workerAcls(topics).stream().filter(acl -> !acl.equals(writeReplies)).toList());
     kafka.grant(provisionerAcls(topics));
     String user = UUID.randomUUID().toString();
 
@@ -184,7 +184,7 @@ class SaslScramIT {
       await().atMost(PATIENCE).until(() -> replySendFailures(worker) >= 1);
 
       assertThat(logs.text())
-          .contains("Could not publish to topic " + topics.replies)
+          .contains("Could not publish to topic " + topics.replies())
           .contains("TopicAuthorizationException");
       assertThat(client.reply("refused-" + user)).isNotDone();
 
@@ -199,16 +199,13 @@ class SaslScramIT {
     }
   }
 
-  private Worker startWorker(Topics topics, String password) {
+  private Worker startWorker(WorkerTopics topics, String password) {
     return startWorker(topics, kafka.workerSettings(WORKER, password));
   }
 
-  private Worker startWorker(Topics topics, Map<String, String> kafkaSettings) {
+  private Worker startWorker(WorkerTopics topics, Map<String, String> kafkaSettings) {
     Map<String, String> settings = new HashMap<>(kafkaSettings);
-    settings.put("worker.group.id", topics.group);
-    settings.put("worker.topic.commands", topics.commands);
-    settings.put("worker.topic.replies", topics.replies);
-    settings.put("worker.topic.dead-letter", topics.deadLetter);
+    settings.putAll(topics.settings());
     settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
     settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
     settings.put("pingone.environment.id", Commands.ENV);
@@ -224,8 +221,8 @@ class SaslScramIT {
     return failures == null ? 0 : failures.count();
   }
 
-  private static CommandClient provisioner(Topics topics) throws InterruptedException {
-    return new CommandClient(kafka.clientSettings(PROVISIONER), topics.commands, topics.replies)
+  private static CommandClient provisioner(WorkerTopics topics) throws InterruptedException {
+    return new CommandClient(kafka.clientSettings(PROVISIONER), topics.commands(), topics.replies())
         .awaitListening(Duration.ofSeconds(30));
   }
 
@@ -234,18 +231,22 @@ class SaslScramIT {
    * WRITE on a topic is enough for the idempotent producer's InitProducerId (KIP-679), so no
    * cluster IDEMPOTENT_WRITE.
    */
-  static List<AclBinding> workerAcls(Topics topics) {
+  static List<AclBinding> workerAcls(WorkerTopics topics) {
     return List.of(
-        allow(WORKER, ResourceType.TOPIC, topics.commands, AclOperation.READ),
-        allow(WORKER, ResourceType.GROUP, topics.group, AclOperation.READ),
-        allow(WORKER, ResourceType.TOPIC, topics.replies, AclOperation.WRITE),
-        allow(WORKER, ResourceType.TOPIC, topics.deadLetter, AclOperation.WRITE));
+        allow(WORKER, ResourceType.TOPIC, topics.commands(), AclOperation.READ),
+        allow(WORKER, ResourceType.GROUP, topics.group(), AclOperation.READ),
+        writeReplies(topics),
+        allow(WORKER, ResourceType.TOPIC, topics.deadLetter(), AclOperation.WRITE));
   }
 
-  private static List<AclBinding> provisionerAcls(Topics topics) {
+  private static AclBinding writeReplies(WorkerTopics topics) {
+    return allow(WORKER, ResourceType.TOPIC, topics.replies(), AclOperation.WRITE);
+  }
+
+  private static List<AclBinding> provisionerAcls(WorkerTopics topics) {
     return List.of(
-        allow(PROVISIONER, ResourceType.TOPIC, topics.commands, AclOperation.WRITE),
-        allow(PROVISIONER, ResourceType.TOPIC, topics.replies, AclOperation.READ));
+        allow(PROVISIONER, ResourceType.TOPIC, topics.commands(), AclOperation.WRITE),
+        allow(PROVISIONER, ResourceType.TOPIC, topics.replies(), AclOperation.READ));
   }
 
   private static String create(String user) {
@@ -262,13 +263,5 @@ class SaslScramIT {
                 URI.create("http://127.0.0.1:" + worker.metricsPort() + "/health/ready"))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Topic and group names of one test, so tests share the broker but not its resources. */
-  record Topics(String commands, String replies, String deadLetter, String group) {
-    static Topics fresh() {
-      String run = UUID.randomUUID().toString().substring(0, 8);
-      return new Topics("commands-" + run, "replies-" + run, "dead-letter-" + run, "worker-" + run);
-    }
   }
 }
