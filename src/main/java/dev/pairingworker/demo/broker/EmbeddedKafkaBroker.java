@@ -54,6 +54,14 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
       if (!passwords.containsKey(superUser)) {
         throw new IllegalArgumentException("the super user " + superUser + " needs a password");
       }
+      // The format-time syntax, name=...,password=... in brackets, has no escaping for these.
+      passwords.forEach(
+          (name, password) -> {
+            if (!(name + password).matches("[^,\\[\\]=\"\\s]+")) {
+              throw new IllegalArgumentException(
+                  "SCRAM user " + name + ": name or password contains , [ ] = \" or a space");
+            }
+          });
     }
   }
 
