@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -21,12 +24,46 @@ import org.apache.kafka.server.common.MetadataVersion;
  * <p>This class lives in its own jar under {@code target/demo-lib} next to the broker's
  * dependencies, so the worker jar never needs them: only {@code demo}, {@code bench} and the tests
  * load it.
+ *
+ * <p>Optionally it also has a {@code SASL_PLAINTEXT} listener for clients, authenticating SCRAM
+ * users created when the storage is formatted, and enforces ACLs with the KRaft authorizer. The
+ * internal {@code PLAINTEXT} and {@code CONTROLLER} listeners stay unauthenticated; their principal
+ * ({@code User:ANONYMOUS}) is a super user, so they are for the broker itself only: give clients
+ * {@link #saslBootstrapServers()}.
  */
 public final class EmbeddedKafkaBroker implements LocalBroker {
+  /** The principal of connections on the unauthenticated internal listeners. */
+  private static final String INTERNAL_PRINCIPAL = "User:ANONYMOUS";
+
+  private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
   private final Path dataDir;
   private final int brokerPort;
   private final int controllerPort;
+  private final ScramUsers scram;
+  private final int saslPort;
   private KafkaRaftServer server;
+
+  /**
+   * SCRAM-SHA-512 users to create at format time (name → password) and the one among them who is a
+   * super user (bypasses ACLs: creates topics and grants ACLs to the others).
+   */
+  public record ScramUsers(String superUser, Map<String, String> passwords) {
+    public ScramUsers {
+      passwords = Map.copyOf(passwords);
+      if (!passwords.containsKey(superUser)) {
+        throw new IllegalArgumentException("the super user " + superUser + " needs a password");
+      }
+      // The format-time syntax, name=...,password=... in brackets, has no escaping for these.
+      passwords.forEach(
+          (name, password) -> {
+            if (!(name + password).matches("[^,\\[\\]=\"\\s]+")) {
+              throw new IllegalArgumentException(
+                  "SCRAM user " + name + ": name or password contains , [ ] = \" or a space");
+            }
+          });
+    }
+  }
 
   /** Creates (or reopens) a broker on {@code dataDir}; a fresh directory gets fresh free ports. */
   public EmbeddedKafkaBroker(Path dataDir) {
@@ -34,9 +71,25 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
   }
 
   public EmbeddedKafkaBroker(Path dataDir, int brokerPort, int controllerPort) {
+    this(dataDir, brokerPort, controllerPort, null, -1);
+  }
+
+  /**
+   * A broker with a SCRAM-SHA-512 {@code SASL_PLAINTEXT} client listener and ACLs enforced (nothing
+   * is allowed without an ACL, except to the super user). Use a fresh {@code dataDir}: users are
+   * created only when it is formatted.
+   */
+  public EmbeddedKafkaBroker(Path dataDir, ScramUsers scram) {
+    this(dataDir, freePort(), freePort(), Objects.requireNonNull(scram), freePort());
+  }
+
+  private EmbeddedKafkaBroker(
+      Path dataDir, int brokerPort, int controllerPort, ScramUsers scram, int saslPort) {
     this.dataDir = dataDir;
     this.brokerPort = brokerPort;
     this.controllerPort = controllerPort;
+    this.scram = scram;
+    this.saslPort = saslPort;
   }
 
   /** Formats the data directory on first use, then starts the broker and returns this. */
@@ -60,6 +113,14 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
     return "127.0.0.1:" + brokerPort;
   }
 
+  /** The {@code bootstrap.servers} of the SASL listener; only for a broker made with users. */
+  public String saslBootstrapServers() {
+    if (scram == null) {
+      throw new IllegalStateException("this broker has no SASL listener");
+    }
+    return "127.0.0.1:" + saslPort;
+  }
+
   @Override
   public synchronized void close() {
     if (server != null) {
@@ -71,7 +132,11 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
 
   private void format(Path logDir) throws Exception {
     Files.createDirectories(logDir);
-    new Formatter()
+    Formatter formatter = new Formatter();
+    if (scram != null) {
+      formatter.setScramArguments(scramArguments(scram));
+    }
+    formatter
         .setClusterId(Uuid.randomUuid().toString())
         .setNodeId(1)
         .setDirectories(java.util.List.of(logDir.toString()))
@@ -81,6 +146,14 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
         .setControllerListenerName("CONTROLLER")
         .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
         .run();
+  }
+
+  /** kafka-storage-tool style entries: {@code SCRAM-SHA-512=[name=alice,password=secret]}. */
+  private static List<String> scramArguments(ScramUsers scram) {
+    return scram.passwords().entrySet().stream()
+        .map(u -> SCRAM_MECHANISM + "=[name=" + u.getKey() + ",password=" + u.getValue() + "]")
+        .sorted()
+        .toList();
   }
 
   private Properties properties(Path logDir) {
@@ -106,7 +179,28 @@ public final class EmbeddedKafkaBroker implements LocalBroker {
     p.put("num.partitions", "1");
     p.put("auto.create.topics.enable", "true");
     p.put("log.flush.interval.messages", "9223372036854775807");
+    if (scram != null) {
+      secure(p);
+    }
     return p;
+  }
+
+  /** Adds the SASL client listener and the authorizer to the plain configuration. */
+  private void secure(Properties p) {
+    String sasl = "SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+    p.put("listeners", p.get("listeners") + "," + sasl);
+    p.put("advertised.listeners", p.get("advertised.listeners") + "," + sasl);
+    p.put(
+        "listener.security.protocol.map",
+        p.get("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+    p.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+    p.put(
+        "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    p.put("super.users", "User:" + scram.superUser() + ";" + INTERNAL_PRINCIPAL);
+    p.put("allow.everyone.if.no.acl.found", "false");
+    p.put("auto.create.topics.enable", "false");
   }
 
   private static int freePort() {
