@@ -54,14 +54,14 @@ public record RateLimitSettings(
   }
 
   /**
-   * The worker's settings for PingOne's per-instance share {@code pingOneLimit}: it paces at 97 %
+   * The worker's settings for PingOne's per-instance share {@code pingOneLimit}: it paces at 95 %
    * of it with no burst, because requests reach PingOne with some jitter and a limit counted per
    * second is exceeded by any clump of requests that were sent exactly at the limit. A 429 (other
    * clients share the license) cuts the rate by 10 % at most once a second, never below 10 % of the
    * limit, and it climbs back by 10 % of the limit per second.
    */
   public static RateLimitSettings forPingOneLimit(double pingOneLimit) {
-    double pace = pingOneLimit * 0.97;
+    double pace = pingOneLimit * 0.95;
     return new RateLimitSettings(pace, pace * 0.1, 0.10, 0.9, Duration.ofSeconds(1), Duration.ZERO);
   }
 
