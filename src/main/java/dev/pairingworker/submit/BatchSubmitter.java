@@ -70,12 +70,14 @@ public final class BatchSubmitter {
       }
     }
     out.printf(
-        "run %s: %d rows, %d answered in %s before, %d invalid%n",
+        "run %s: %d %s rows, %d invalid%s%n",
         file.runId(),
         file.rows().size(),
-        file.rows().size() - pending.size(),
-        options.await() ? options.results() : "-",
-        file.invalid().size());
+        options.op().wireName(),
+        file.invalid().size(),
+        options.await()
+            ? ", " + (file.rows().size() - pending.size()) + " already in " + options.results()
+            : "");
     if (!pending.isEmpty()) {
       try (CommandClient client = new CommandClient(kafka, commandsTopic, repliesTopic)) {
         client.awaitListening(SCAN_TIMEOUT);
@@ -89,19 +91,26 @@ public final class BatchSubmitter {
       CommandClient client, Map<String, SubmitRow> pending, SubmitOptions options, Tally tally)
       throws IOException, InterruptedException {
     if (!options.await()) {
-      pending.keySet().removeAll(earlierSent(pending.keySet()));
+      pending.keySet().removeAll(earlierSent(pending, options.op(), tally));
       tally.sendFailed(send(client, pending.values(), options));
       return;
     }
     try (ResultsFile results = ResultsFile.open(options.results(), options.includeCodes())) {
       Replies replies = new Replies(json, results, tally, options.includeCodes());
-      Map<String, byte[]> answered = scan(repliesTopic, pending.keySet(), "replies");
+      Map<String, byte[]> answered =
+          ours(scan(repliesTopic, pending.keySet(), "replies"), pending, options.op(), tally);
       for (Map.Entry<String, byte[]> reply : answered.entrySet()) {
         replies.record(reply.getKey(), reply.getValue());
       }
+      if (!answered.isEmpty()) {
+        out.printf(
+            "%d rows were answered after an earlier run stopped; recorded, not sent again%n",
+            answered.size());
+      }
       pending.keySet().removeAll(answered.keySet());
+      Set<String> sent = earlierSent(pending, options.op(), tally);
+      // The client keeps every reply it has seen, so listening only now misses none.
       replies.listen(client, pending.keySet());
-      Set<String> sent = earlierSent(pending.keySet());
       List<SubmitRow> toSend =
           pending.values().stream().filter(row -> !sent.contains(row.transactionId())).toList();
       int expected = pending.size() - send(client, toSend, options);
@@ -111,12 +120,45 @@ public final class BatchSubmitter {
     }
   }
 
-  private Set<String> earlierSent(Set<String> keys) {
-    Set<String> sent = scan(commandsTopic, keys, "commands").keySet();
+  private Set<String> earlierSent(Map<String, SubmitRow> pending, Op op, Tally tally) {
+    Set<String> sent =
+        ours(scan(commandsTopic, pending.keySet(), "commands"), pending, op, tally).keySet();
     if (!sent.isEmpty()) {
       out.printf("%d rows were sent by an earlier run; not sending them again%n", sent.size());
     }
     return sent;
+  }
+
+  /**
+   * The found records for our op. A record with another op means the transaction ID is taken (a
+   * {@code --run-id} used for two batches): its row is reported and dropped, neither skipped as
+   * done nor sent under an ID that already names another command.
+   */
+  private Map<String, byte[]> ours(
+      Map<String, byte[]> found, Map<String, SubmitRow> pending, Op op, Tally tally) {
+    Map<String, byte[]> ours = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> record : found.entrySet()) {
+      String foundOp = opOf(record.getValue());
+      if (foundOp.isEmpty() || foundOp.equals(op.wireName())) {
+        ours.put(record.getKey(), record.getValue());
+      } else {
+        SubmitRow row = pending.remove(record.getKey());
+        tally.invalid(1);
+        out.printf(
+            "not sent: line %d: transactionId %s was already used for a %s command"
+                + " (choose another --run-id)%n",
+            row.line(), row.transactionId(), foundOp);
+      }
+    }
+    return ours;
+  }
+
+  private String opOf(byte[] value) {
+    try {
+      return value == null ? "" : json.readTree(value).path("op").asText("");
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private Map<String, byte[]> scan(String topic, Set<String> keys, String what) {
@@ -137,6 +179,9 @@ public final class BatchSubmitter {
   /** Sends the rows and waits for the broker to take them; returns how many it did not. */
   private int send(CommandClient client, Collection<SubmitRow> rows, SubmitOptions options)
       throws InterruptedException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
     Progress progress = new Progress(out, options.terminal(), clock, "sent", rows.size());
     List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
     for (SubmitRow row : rows) {

@@ -44,6 +44,9 @@ final class Replies {
    */
   int collect(int expected, Progress progress, Duration timeout)
       throws IOException, InterruptedException {
+    if (expected == 0) {
+      return 0;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     int received = 0;
     while (received < expected) {
