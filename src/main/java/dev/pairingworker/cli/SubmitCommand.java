@@ -3,6 +3,7 @@ package dev.pairingworker.cli;
 import dev.pairingworker.command.Op;
 import dev.pairingworker.config.ConfigException;
 import dev.pairingworker.config.ConfigLoader;
+import dev.pairingworker.config.Durations;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.submit.BatchFile;
 import dev.pairingworker.submit.BatchSubmitter;
@@ -13,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,17 +25,17 @@ import picocli.CommandLine.Option;
     name = "submit",
     mixinStandardHelpOptions = true,
     description = {
-      "Send one command per CSV row (environmentId,userId[,pairingKeyId], optional header,",
-      "optional transactionId column) and, with --wait, write the replies to a results CSV.",
-      "Re-running with the same input sends no row twice. Exit 0 when every row was answered,",
-      "1 when some were not (or could not be sent), 2 for bad configuration or input."
+      "Send one command per CSV row (environmentId,userId[,pairingKeyId]; optional header",
+      "line, optional transactionId column); with --wait, write the replies to a results CSV.",
+      "Re-running with the same input sends no row twice (see docs/submit.md).",
+      "Exit 0 when every row was answered (whatever its status), 1 when some were not",
+      "or could not be sent, 2 for bad configuration, options or input file."
     })
 final class SubmitCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       required = true,
-      description =
-          "Worker properties file: Kafka settings and topics (see docs/configuration.md).")
+      description = "Worker properties file: Kafka settings and topics (docs/configuration.md).")
   Path config;
 
   @Option(names = "--csv", required = true, description = "Input rows.")
@@ -50,8 +52,7 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Option(
       names = "--results",
-      description =
-          "Results CSV (default: the input's name with .results.csv); resumed if present.")
+      description = "Results CSV, resumed if present. Default: <input name>.results.csv.")
   Path results;
 
   @Option(
@@ -61,37 +62,39 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Option(
       names = "--run-id",
-      description = "Prefix of the transaction IDs (default: derived from the input and --op).")
+      description = "Prefix of the transaction IDs. Default: derived from the input and --op.")
   String runId;
 
   @Option(
       names = "--timeout",
-      defaultValue = "PT10M",
-      description = "How long to wait for replies once all are sent (ISO-8601). Default: 10 min.")
-  Duration timeout;
+      defaultValue = "10m",
+      description = "How long to wait for replies once all are sent. Default: ${DEFAULT-VALUE}.")
+  String timeout;
 
   @Override
   public Integer call() throws InterruptedException {
     WorkerConfig settings;
-    Op operation;
+    SubmitOptions options;
     BatchFile file;
     try {
       settings = ConfigLoader.load(config, System.getenv());
-      operation = Op.valueOf(op.toUpperCase(java.util.Locale.ROOT));
-      file = BatchFile.parse(Files.readString(csv, StandardCharsets.UTF_8), operation, runId);
+      options = options();
+      file = BatchFile.parse(Files.readString(csv, StandardCharsets.UTF_8), options.op(), runId);
     } catch (ConfigException e) {
       System.err.println("Invalid configuration: " + e.getMessage());
       return 2;
     } catch (IllegalArgumentException e) {
-      System.err.println("--op must be create, get or delete, not " + op);
+      System.err.println(e.getMessage());
       return 2;
     } catch (IOException e) {
       System.err.println("Cannot read " + csv + ": " + e);
       return 2;
     }
-    SubmitOptions options =
-        new SubmitOptions(
-            operation, await, resultsFile(), includeCodes, timeout, System.console() != null);
+    return submit(settings, file, options);
+  }
+
+  private int submit(WorkerConfig settings, BatchFile file, SubmitOptions options)
+      throws InterruptedException {
     BatchSubmitter submitter =
         new BatchSubmitter(
             settings.kafkaProperties(),
@@ -107,7 +110,27 @@ final class SubmitCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("Results file: " + e.getMessage());
       return 2;
+    } catch (KafkaException | IllegalStateException e) {
+      System.err.println("Kafka: " + e.getMessage());
+      return 1;
     }
+  }
+
+  private SubmitOptions options() {
+    Op operation =
+        Arrays.stream(Op.values())
+            .filter(o -> o.wireName().equals(op))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("--op must be create, get or delete, not " + op));
+    return new SubmitOptions(
+        operation,
+        await,
+        resultsFile(),
+        includeCodes,
+        Durations.parse("--timeout", timeout),
+        System.console() != null);
   }
 
   private Path resultsFile() {
