@@ -1,6 +1,7 @@
 package dev.pairingworker.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairingworker.cli.Main;
@@ -11,10 +12,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +104,34 @@ class SubmitIT {
         .doesNotHaveDuplicates()
         .hasSize(1000);
     assertThat(creates()).isEqualTo(1000);
+    assertThat(users)
+        .allMatch(user -> fixture.simulator.validKeyCount(WorkerFixture.ENV, user) == 1);
+  }
+
+  @Test
+  void aProcessStoppedHalfwayAndRunAgainCreatesEveryKeyOnce() throws Exception {
+    List<String> users = users(300);
+    Path csv = csv("users.csv", users);
+    Path results = dir.resolve("results.csv");
+    Process first = process("--csv", csv.toString(), "--wait", "--results", results.toString());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> Files.exists(results) && Files.readAllLines(results).size() > 50);
+
+    first.destroy();
+
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(results).size()).isLessThan(301);
+    Run again = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
+    assertThat(again.exitCode).isZero();
+    assertThat(again.output)
+        .contains("succeeded 300, failed 0, rejected 0, expired 0, unanswered 0");
+    assertThat(rows(results).subList(1, 301))
+        .extracting(row -> row.get(0))
+        .doesNotHaveDuplicates()
+        .hasSize(300);
+    assertThat(rows(results)).hasSize(301);
+    assertThat(creates()).isEqualTo(300);
     assertThat(users)
         .allMatch(user -> fixture.simulator.validKeyCount(WorkerFixture.ENV, user) == 1);
   }
@@ -200,6 +231,25 @@ class SubmitIT {
     String output = bytes.toString(StandardCharsets.UTF_8);
     original.print(output);
     return new Run(exitCode, output);
+  }
+
+  private Process process(String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "submit",
+                "--config",
+                config.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("submit.log").toFile())
+        .start();
   }
 
   private static List<String> users(int count) {
