@@ -13,6 +13,7 @@ import java.util.Locale;
 final class Progress {
   private static final Duration TERMINAL_EVERY = Duration.ofMillis(200);
   private static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
+  private static final Duration MIN_MEASURED = Duration.ofSeconds(1);
   private static final int BAR_WIDTH = 30;
 
   private final PrintStream out;
@@ -60,18 +61,19 @@ final class Progress {
   }
 
   String line(int done, Duration elapsed) {
-    double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-    double rate = done / seconds;
-    String eta = rate > 0 && done < total ? clockTime((long) ((total - done) / rate)) : "-";
+    // Within the first second a rate is noise (one reply in 1 ms is not 1000/s).
+    boolean measured = elapsed.compareTo(MIN_MEASURED) >= 0 && done > 0;
+    double rate = measured ? done * 1000.0 / elapsed.toMillis() : 0;
+    String eta = measured && done < total ? clockTime((long) ((total - done) / rate)) : "-";
     String counts =
         String.format(
             Locale.ROOT,
-            "%s %d/%d (%d%%), %.1f/s, ETA %s",
+            "%s %d/%d (%d%%), %s/s, ETA %s",
             label,
             done,
             total,
             total == 0 ? 100 : done * 100L / total,
-            rate,
+            measured ? String.format(Locale.ROOT, "%.1f", rate) : "-",
             eta);
     return terminal ? bar(done) + " " + counts : counts;
   }

@@ -31,7 +31,9 @@ final class RowParser {
   }
 
   BatchFile parse(String content) {
-    String[] lines = content.split("\r?\n", -1);
+    // Spreadsheets save UTF-8 CSV with a byte-order mark, which would hide the header.
+    String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+    String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int line = i + 1;
       if (lines[i].isBlank()) {

@@ -40,6 +40,16 @@ class BatchFileTest {
   }
 
   @Test
+  void aSpreadsheetsByteOrderMarkAndWindowsLineEndingsAreAccepted() {
+    String csv = "\uFEFFenvironmentId,userId\r\n" + ENV + "," + USER + "\r\n";
+
+    BatchFile file = BatchFile.parse(csv, Op.CREATE, "run1");
+
+    assertThat(file.invalid()).isEmpty();
+    assertThat(file.rows()).containsExactly(new SubmitRow(2, "run1-2", ENV, USER, null));
+  }
+
+  @Test
   void invalidRowsAreReportedByLineAndFieldWithoutTheirValues() {
     String csv =
         String.join(

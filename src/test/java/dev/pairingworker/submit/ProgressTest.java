@@ -23,6 +23,13 @@ class ProgressTest {
   }
 
   @Test
+  void theFirstSecondShowsNoRateOrEta() {
+    Progress progress = new Progress(System.out, false, clock, "sent", 1000);
+
+    assertThat(progress.line(1, Duration.ofMillis(1))).isEqualTo("sent 1/1000 (0%), -/s, ETA -");
+  }
+
+  @Test
   void plainOutputHasNoCarriageReturns() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Progress progress =
@@ -34,6 +41,6 @@ class ProgressTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .doesNotContain("\r")
         .contains("sent 1/2 (50%)")
-        .contains("sent 2/2 (100%), 2000.0/s, ETA -");
+        .contains("sent 2/2 (100%), -/s, ETA -");
   }
 }
