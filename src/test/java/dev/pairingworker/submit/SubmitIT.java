@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pairingworker.cli.Main;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.WorkerFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code submit} against a real broker, the worker and the simulator. */
 class SubmitIT {
@@ -63,10 +59,10 @@ class SubmitIT {
     Path csv = csv("users.csv", users);
     Path results = dir.resolve("results.csv");
 
-    Run first = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
+    SubmitRun first = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
 
-    assertThat(first.exitCode).isZero();
-    assertThat(first.output)
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.output())
         .contains("succeeded 1000, failed 0, rejected 0, expired 0, unanswered 0, invalid rows 0");
     List<List<String>> rows = rows(results);
     assertThat(rows.get(0))
@@ -84,21 +80,23 @@ class SubmitIT {
         .doesNotHaveDuplicates()
         .allMatch(id -> id.matches("submit-[0-9a-f]{16}-\\d+"));
     assertThat(creates()).isEqualTo(1000);
-    assertThat(first.output).doesNotContain(pairingCodes());
+    assertThat(first.output()).doesNotContain(pairingCodes());
 
-    Run again = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
+    SubmitRun again = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
 
-    assertThat(again.exitCode).isZero();
-    assertThat(again.output).contains("succeeded 1000,").contains("(1000 answered in an earlier");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.output()).contains("succeeded 1000,").contains("(1000 answered in an earlier");
     assertThat(rows(results)).hasSize(1001);
 
     // An interrupted run: the results file holds only part of the answers it received.
     List<String> lines = Files.readAllLines(results);
     Files.write(results, lines.subList(0, 401));
-    Run resumed = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
+    SubmitRun resumed = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
 
-    assertThat(resumed.exitCode).isZero();
-    assertThat(resumed.output).contains("succeeded 1000,").contains("(400 answered in an earlier");
+    assertThat(resumed.exitCode()).isZero();
+    assertThat(resumed.output())
+        .contains("succeeded 1000,")
+        .contains("(400 answered in an earlier");
     assertThat(rows(results).subList(1, 1001))
         .extracting(row -> row.get(0))
         .doesNotHaveDuplicates()
@@ -122,9 +120,9 @@ class SubmitIT {
 
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readAllLines(results).size()).isLessThan(301);
-    Run again = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
-    assertThat(again.exitCode).isZero();
-    assertThat(again.output)
+    SubmitRun again = submit("--csv", csv.toString(), "--wait", "--results", results.toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.output())
         .contains("succeeded 300, failed 0, rejected 0, expired 0, unanswered 0");
     assertThat(rows(results).subList(1, 301))
         .extracting(row -> row.get(0))
@@ -142,14 +140,14 @@ class SubmitIT {
     Path csv = csv("users.csv", users);
     Path results = dir.resolve("results.csv");
 
-    Run sent = submit("--csv", csv.toString());
-    Run waited =
+    SubmitRun sent = submit("--csv", csv.toString());
+    SubmitRun waited =
         submit(
             "--csv", csv.toString(), "--wait", "--results", results.toString(), "--include-codes");
 
-    assertThat(sent.exitCode).isZero();
-    assertThat(waited.exitCode).isZero();
-    assertThat(waited.output)
+    assertThat(sent.exitCode()).isZero();
+    assertThat(waited.exitCode()).isZero();
+    assertThat(waited.output())
         .contains("succeeded 50, failed 0, rejected 0, expired 0, unanswered 0")
         .doesNotContain(pairingCodes());
     List<List<String>> rows = rows(results);
@@ -169,10 +167,10 @@ class SubmitIT {
         WorkerFixture.ENV + "," + user + "\n" + WorkerFixture.ENV + ",NOT-A-UUID,x\n",
         StandardCharsets.UTF_8);
 
-    Run run = submit("--csv", csv.toString(), "--op", "delete", "--wait");
+    SubmitRun run = submit("--csv", csv.toString(), "--op", "delete", "--wait");
 
-    assertThat(run.exitCode).isZero();
-    assertThat(run.output)
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.output())
         .contains("not sent: line 1: pairingKeyId must be a lowercase UUID for delete")
         .contains("not sent: line 2: userId must be a lowercase UUID")
         .contains("unanswered 0, invalid rows 2");
@@ -199,57 +197,28 @@ class SubmitIT {
     }
     Path keys = Files.write(dir.resolve("keys.csv"), lines);
 
-    Run reused =
+    SubmitRun reused =
         submit("--csv", keys.toString(), "--op", "delete", "--run-id", "batch-1", "--wait");
-    Run fresh = submit("--csv", keys.toString(), "--op", "delete", "--wait");
+    SubmitRun fresh = submit("--csv", keys.toString(), "--op", "delete", "--wait");
 
-    assertThat(reused.output)
+    assertThat(reused.output())
         .contains(
             "not sent: line 2: transactionId batch-1-2 was already used for a create command"
                 + " (choose another --run-id)")
         .contains("succeeded 0, failed 0, rejected 0, expired 0, unanswered 0, invalid rows 3");
-    assertThat(fresh.output).contains("succeeded 3, failed 0, rejected 0, expired 0, unanswered 0");
+    assertThat(fresh.output())
+        .contains("succeeded 3, failed 0, rejected 0, expired 0, unanswered 0");
     assertThat(fixture.apiRequests()).filteredOn(r -> r.method().equals("DELETE")).hasSize(3);
     assertThat(users)
         .allMatch(user -> fixture.simulator.validKeyCount(WorkerFixture.ENV, user) == 0);
   }
 
-  private record Run(int exitCode, String output) {}
-
-  private Run submit(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    int exitCode;
-    try {
-      List<String> all = new ArrayList<>(List.of("submit", "--config", config.toString()));
-      all.addAll(List.of(args));
-      exitCode = new CommandLine(new Main()).execute(all.toArray(String[]::new));
-    } finally {
-      System.setOut(original);
-    }
-    String output = bytes.toString(StandardCharsets.UTF_8);
-    original.print(output);
-    return new Run(exitCode, output);
+  private SubmitRun submit(String... args) {
+    return SubmitRun.inProcess(config, args);
   }
 
   private Process process(String... args) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "submit",
-                "--config",
-                config.toString()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("submit.log").toFile())
-        .start();
+    return SubmitRun.process(config, dir.resolve("submit.log"), args);
   }
 
   private static List<String> users(int count) {
