@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Executes PingOne MFA pairing-key commands from Kafka and publishes the replies.",
-    subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      SimulateCommand.class,
+      BenchCommand.class,
+      SubmitCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
