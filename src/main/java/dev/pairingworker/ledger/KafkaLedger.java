@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,13 @@ public final class KafkaLedger implements Ledger {
   private final Clock clock;
   private final LedgerMemory memory;
   private final LedgerRestorer restorer;
-  private final Set<TopicPartition> restoring = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Restores asked for and not finished, per partition: a partition revoked and assigned again
+   * while its first read runs stays paused until the second one ends.
+   */
+  private final Map<TopicPartition, Integer> restoring = new ConcurrentHashMap<>();
+
   private volatile Throwable failure;
 
   public KafkaLedger(
@@ -87,7 +94,7 @@ public final class KafkaLedger implements Ledger {
 
   @Override
   public void restore(Collection<TopicPartition> commandPartitions) {
-    restoring.addAll(commandPartitions);
+    commandPartitions.forEach(tp -> restoring.merge(tp, 1, Integer::sum));
     Set<Integer> partitions =
         commandPartitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
     long begun = System.nanoTime();
@@ -105,13 +112,14 @@ public final class KafkaLedger implements Ledger {
                     (System.nanoTime() - begun) / 1_000_000,
                     memory.size());
               }
-              restoring.removeAll(commandPartitions);
+              commandPartitions.forEach(
+                  tp -> restoring.computeIfPresent(tp, (k, n) -> n == 1 ? null : n - 1));
             });
   }
 
   @Override
   public Set<TopicPartition> restoring() {
-    return Set.copyOf(restoring);
+    return Set.copyOf(restoring.keySet());
   }
 
   @Override
