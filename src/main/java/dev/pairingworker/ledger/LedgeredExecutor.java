@@ -7,10 +7,14 @@ import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.Abandoned;
 import dev.pairingworker.pingone.AmbiguousCreate;
+import dev.pairingworker.pingone.ExternalIds;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a command past the ledger. A create whose transaction completed is answered with its
@@ -19,6 +23,8 @@ import java.util.function.BooleanSupplier;
  * call and COMPLETED with its reply. Get and delete are safe to repeat and bypass the ledger.
  */
 public final class LedgeredExecutor {
+  private static final Logger log = LoggerFactory.getLogger(LedgeredExecutor.class);
+
   private final Ledger ledger;
   private final CommandExecutor executor;
   private final AmbiguousCreate unfinished;
@@ -50,11 +56,18 @@ public final class LedgeredExecutor {
     Optional<LedgerEntry> entry = ledger.lookup(command);
     if (entry.isPresent() && entry.get().state() == LedgerEntry.State.COMPLETED) {
       metrics.ledgerReplay();
+      log.info(
+          "Transaction {} already completed: its reply is replayed, PingOne is not called",
+          ExternalIds.sanitise(command.transactionId()));
       Reply replay = entry.get().reply().replayedFor(command.source());
       return CompletableFuture.completedFuture(Outcome.unrecorded(replay));
     }
     if (entry.isPresent()) {
-      metrics.unfinishedCreate(unfinished.name().toLowerCase(java.util.Locale.ROOT));
+      metrics.unfinishedCreate(unfinished.name().toLowerCase(Locale.ROOT));
+      log.warn(
+          "Create {} started before but never completed (the worker stopped in between): {}",
+          ExternalIds.sanitise(command.transactionId()),
+          unfinished == AmbiguousCreate.ANSWER ? "answered OUTCOME_UNKNOWN" : "called again");
       if (unfinished == AmbiguousCreate.ANSWER) {
         Reply reply = executor.unfinishedCreate(command);
         return CompletableFuture.completedFuture(
