@@ -2,6 +2,7 @@ package dev.pairingworker.command;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
@@ -24,6 +25,10 @@ import java.time.Instant;
  * @param alreadyAbsent true for a delete whose key PingOne no longer had (404): still SUCCEEDED
  * @param pingOneCorrelationId PingOne's {@code Correlation-Id} of the last call, for support cases
  * @param durationMs from the command starting (reaching the head of its user's lane) to its reply
+ * @param replay true when this reply was republished from the transaction ledger, without calling
+ *     PingOne, because the transaction had already completed (a redelivered or re-sent create)
+ * @param codeOmitted true when the recorded reply had a pairing {@code code} that the ledger does
+ *     not keep: the replay carries the key without it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reply(
@@ -45,7 +50,9 @@ public record Reply(
     String pairingKeyId,
     RecordSource source,
     Instant completedAt,
-    Long durationMs) {
+    Long durationMs,
+    Boolean replay,
+    Boolean codeOmitted) {
 
   /** The reply to a record that failed validation. */
   public static Reply rejected(Decoded.Rejected rejected, Instant now) {
@@ -68,6 +75,51 @@ public record Reply(
         null,
         rejected.source(),
         now,
+        null,
+        null,
         null);
+  }
+
+  /**
+   * This reply as the ledger keeps it: without the pairing key's secret {@code code} (then marked
+   * {@code codeOmitted}).
+   */
+  public Reply withoutCode() {
+    if (pairingKey == null || !pairingKey.has("code")) {
+      return this;
+    }
+    ObjectNode key = ((ObjectNode) pairingKey).deepCopy();
+    key.remove("code");
+    return copy(key, source, replay, Boolean.TRUE);
+  }
+
+  /** This recorded reply republished for the command read at {@code from}. */
+  public Reply replayedFor(RecordSource from) {
+    return copy(pairingKey, from, Boolean.TRUE, codeOmitted);
+  }
+
+  private Reply copy(JsonNode key, RecordSource from, Boolean isReplay, Boolean omitted) {
+    return new Reply(
+        transactionId,
+        pingOneTransactionId,
+        op,
+        status,
+        httpStatus,
+        key,
+        error,
+        attempts,
+        stopReason,
+        outcomeUnknown,
+        ambiguousAttempts,
+        alreadyAbsent,
+        pingOneCorrelationId,
+        environmentId,
+        userId,
+        pairingKeyId,
+        from,
+        completedAt,
+        durationMs,
+        isReplay,
+        omitted);
   }
 }

@@ -31,7 +31,7 @@ record ValueType<T>(String name, Parser<T> parser) {
   }
 
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-  private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]+)(ms|s|m|h)");
+  private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]+)(ms|s|m|h|d)");
   private static final Pattern UUID =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -104,13 +104,14 @@ record ValueType<T>(String name, Parser<T> parser) {
           case "ms" -> Duration.ofMillis(amount);
           case "s" -> Duration.ofSeconds(amount);
           case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
         };
       }
       return Duration.parse(text.toUpperCase(Locale.ROOT));
     } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
       throw new InvalidValueException(
-          "must be a duration such as 500ms, 30s, 5m, 1h or ISO-8601 (PT30S)");
+          "must be a duration such as 500ms, 30s, 5m, 1h, 7d or ISO-8601 (PT30S)");
     }
   }
 

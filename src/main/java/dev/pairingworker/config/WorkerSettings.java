@@ -199,6 +199,7 @@ public final class WorkerSettings {
                   CONNECT_TIMEOUT,
                   REQUEST_TIMEOUT),
               ResilienceSettings.ALL,
+              LedgerSettings.ALL,
               SecuritySettings.ALL,
               List.<ConfigKey<?>>of(METRICS_PORT),
               ObservabilitySettings.ALL)

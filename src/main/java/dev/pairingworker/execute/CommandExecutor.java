@@ -69,6 +69,14 @@ public final class CommandExecutor {
   }
 
   /**
+   * The answer to a create that the ledger saw start but never complete, under {@code
+   * pingone.retry.ambiguous-create=answer}: FAILED, OUTCOME_UNKNOWN, PingOne not called.
+   */
+  public Reply unfinishedCreate(Command command) {
+    return replies.unfinished(command, clock.instant());
+  }
+
+  /**
    * A bug must still produce an answer, never a record that silently gets none; abandonment stays
    * silent.
    */

@@ -56,6 +56,22 @@ final class Replies {
     return reply(command, ReplyStatus.EXPIRED, null, null, error, 0, null, null, started, now);
   }
 
+  /**
+   * A create the ledger saw start but never complete: an earlier run may or may not have created
+   * the key, and it is not called again ({@code pingone.retry.ambiguous-create=answer}).
+   */
+  Reply unfinished(Command command, Instant now) {
+    ReplyError error =
+        ReplyError.worker(
+            OUTCOME_UNKNOWN,
+            "an earlier attempt at this create started but its outcome was never recorded (the"
+                + " worker stopped in between): PingOne may or may not have created the key; not"
+                + " called again because pingone.retry.ambiguous-create=answer. An unclaimed key"
+                + " expires by itself.");
+    Reply reply = reply(command, ReplyStatus.FAILED, null, null, error, 0, null, null, now, now);
+    return withRetryFacts(reply, "outcome_unknown", Boolean.TRUE, null);
+  }
+
   Reply internalError(Command command, Throwable failure, Instant started, Instant now) {
     ReplyError error =
         ReplyError.worker(WORKER_ERROR, "the worker failed: " + failure.getClass().getSimpleName());
@@ -144,7 +160,9 @@ final class Replies {
         r.pairingKeyId(),
         r.source(),
         r.completedAt(),
-        r.durationMs());
+        r.durationMs(),
+        null,
+        null);
   }
 
   private Reply answered(
@@ -263,6 +281,8 @@ final class Replies {
         command.pairingKeyId(),
         command.source(),
         now,
-        Duration.between(started, now).toMillis());
+        Duration.between(started, now).toMillis(),
+        null,
+        null);
   }
 }

@@ -2,6 +2,7 @@ package dev.pairingworker.kafka;
 
 import dev.pairingworker.dispatch.Dispatcher;
 import dev.pairingworker.dispatch.OffsetTracker;
+import dev.pairingworker.ledger.Ledger;
 import dev.pairingworker.metrics.HealthState;
 import java.time.Duration;
 import java.util.Collection;
@@ -34,6 +35,7 @@ public final class CommandConsumer implements Runnable {
   private final OffsetTracker offsets;
   private final ReplyPublisher publisher;
   private final HealthState health;
+  private final Ledger ledger;
   private final int maxBuffered;
   private final Duration drainTimeout;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -48,6 +50,7 @@ public final class CommandConsumer implements Runnable {
       OffsetTracker offsets,
       ReplyPublisher publisher,
       HealthState health,
+      Ledger ledger,
       int maxBuffered,
       Duration drainTimeout) {
     this.consumer = consumer;
@@ -56,6 +59,7 @@ public final class CommandConsumer implements Runnable {
     this.offsets = offsets;
     this.publisher = publisher;
     this.health = health;
+    this.ledger = ledger;
     this.maxBuffered = maxBuffered;
     this.drainTimeout = drainTimeout;
   }
@@ -105,14 +109,22 @@ public final class CommandConsumer implements Runnable {
     return pausedPartitions;
   }
 
+  /** Pauses at worker.max.buffered; never resumes a partition whose ledger is still being read. */
   private void applyBackPressure() {
+    if (ledger.failure() != null) {
+      throw new IllegalStateException("the ledger failed", ledger.failure());
+    }
     Set<TopicPartition> paused = consumer.paused();
     if (offsets.pending() >= maxBuffered) {
       if (paused.size() < consumer.assignment().size()) {
         consumer.pause(consumer.assignment());
       }
     } else if (!paused.isEmpty()) {
-      consumer.resume(paused);
+      Set<TopicPartition> resumable = new HashSet<>(paused);
+      resumable.removeAll(ledger.restoring());
+      if (!resumable.isEmpty()) {
+        consumer.resume(resumable);
+      }
     }
     pausedPartitions = consumer.paused().size();
   }
@@ -154,6 +166,7 @@ public final class CommandConsumer implements Runnable {
       commitSync(gone);
     }
     offsets.forget(gone);
+    ledger.forget(gone);
     log.info(
         "Released {} partitions ({} queued commands, and any not on the wire, left for their next owner)",
         gone.size(),
@@ -207,6 +220,11 @@ public final class CommandConsumer implements Runnable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       health.assignedPartitions(consumer.assignment().size());
       log.info("Assigned partitions {}", partitions);
+      if (ledger.enabled() && !partitions.isEmpty()) {
+        // Nothing of these partitions may run before their ledger is in memory.
+        consumer.pause(partitions);
+        ledger.restore(partitions);
+      }
     }
   }
 }

@@ -39,7 +39,20 @@ public final class KafkaClients {
     return p;
   }
 
-  /** Producer settings for replies and dead letters. */
+  /** Settings of the consumer that reads ledger partitions by {@code assign}, outside any group. */
+  public static Map<String, Object> ledgerReader(Map<String, Object> userSettings) {
+    Map<String, Object> p = new HashMap<>(userSettings);
+    p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-ledger");
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return p;
+  }
+
+  /** Producer settings for replies, dead letters and ledger entries. */
   public static Map<String, Object> producer(Map<String, Object> userSettings) {
     Map<String, Object> p = new HashMap<>();
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);

@@ -8,7 +8,7 @@ import dev.pairingworker.command.Reply;
 import dev.pairingworker.command.ReplyStatus;
 import dev.pairingworker.dispatch.Dispatcher;
 import dev.pairingworker.dispatch.OffsetTracker;
-import dev.pairingworker.execute.CommandExecutor;
+import dev.pairingworker.ledger.LedgeredExecutor;
 import dev.pairingworker.logging.CommandLogContext;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.ExternalIds;
@@ -35,7 +35,7 @@ public final class RecordHandler {
   private final OffsetTracker offsets;
   private final ReplyPublisher publisher;
   private final DeadLetters deadLetters;
-  private final CommandExecutor executor;
+  private final LedgeredExecutor executor;
   private final WorkerMetrics metrics;
   private final Clock clock;
   private final Dispatcher dispatcher;
@@ -50,7 +50,7 @@ public final class RecordHandler {
       OffsetTracker offsets,
       ReplyPublisher publisher,
       DeadLetters deadLetters,
-      CommandExecutor executor,
+      LedgeredExecutor executor,
       WorkerMetrics metrics,
       Clock clock,
       int maxInFlight) {
@@ -114,22 +114,31 @@ public final class RecordHandler {
     CompletableFuture.allOf(deadLettered, replied).thenRun(() -> answered(rejected.source()));
   }
 
-  /** The dispatcher's work: execute, then hand the reply to the producer, which frees the slot. */
+  /**
+   * The dispatcher's work: execute (past the ledger), then hand the reply to the producer, which
+   * frees the slot. The offset is released when both the reply and the ledger entry are
+   * acknowledged.
+   */
   private CompletableFuture<Void> run(Command command) {
     TopicPartition tp = new TopicPartition(command.source().topic(), command.source().partition());
     int generation = generations.getOrDefault(tp, 0);
     return executor
         .execute(command, () -> generations.getOrDefault(tp, 0) != generation)
         .thenAccept(
-            reply -> {
+            outcome -> {
+              Reply reply = outcome.reply();
               logOutcome(command, reply);
               metrics.commandAnswered(reply.op(), reply.status());
               countAmbiguous(reply);
-              publisher.reply(command.route(), reply).thenRun(() -> answered(command.source()));
+              CompletableFuture.allOf(publisher.reply(command.route(), reply), outcome.recorded())
+                  .thenRun(() -> answered(command.source()));
             });
   }
 
   private void countAmbiguous(Reply reply) {
+    if (Boolean.TRUE.equals(reply.replay())) {
+      return; // counted when it first happened
+    }
     if (Boolean.TRUE.equals(reply.outcomeUnknown())) {
       metrics.ambiguousOutcome("answered");
     }

@@ -60,13 +60,22 @@ public final class ReplyPublisher {
     if (route.correlationId() != null) {
       headers.add(CommandDecoder.CORRELATION_ID_HEADER, route.correlationId());
     }
-    return send(new ProducerRecord<>(route.topic(), null, route.key(), serialise(reply), headers));
+    return send(
+        new ProducerRecord<>(route.topic(), null, route.key(), serialise(reply), headers), true);
   }
 
-  /** Sends any record (dead letters) with the same persistence. */
+  /**
+   * Sends any record (dead letters, ledger entries) with the same persistence, always to its own
+   * topic and partition.
+   */
   public CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
+    return send(record, false);
+  }
+
+  private CompletableFuture<Void> send(
+      ProducerRecord<byte[], byte[]> record, boolean redirectable) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-    attempt(record, 1, acknowledged);
+    attempt(record, 1, redirectable, acknowledged);
     return acknowledged;
   }
 
@@ -84,7 +93,10 @@ public final class ReplyPublisher {
   }
 
   private void attempt(
-      ProducerRecord<byte[], byte[]> record, int attempt, CompletableFuture<Void> acknowledged) {
+      ProducerRecord<byte[], byte[]> record,
+      int attempt,
+      boolean redirectable,
+      CompletableFuture<Void> acknowledged) {
     if (closed) {
       acknowledged.completeExceptionally(
           new IllegalStateException("the reply publisher is closed"));
@@ -97,23 +109,24 @@ public final class ReplyPublisher {
             if (failure == null) {
               acknowledged.complete(null);
             } else {
-              retryLater(record, attempt, acknowledged, failure);
+              retryLater(record, attempt, redirectable, acknowledged, failure);
             }
           });
     } catch (KafkaException e) {
-      retryLater(record, attempt, acknowledged, e);
+      retryLater(record, attempt, redirectable, acknowledged, e);
     }
   }
 
   private void retryLater(
       ProducerRecord<byte[], byte[]> record,
       int attempt,
+      boolean redirectable,
       CompletableFuture<Void> acknowledged,
       Exception failure) {
     metrics.replySendFailed();
     ProducerRecord<byte[], byte[]> next = record;
     if (attempt >= REDIRECT_AFTER_ATTEMPTS
-        && isReply(record)
+        && redirectable
         && !record.topic().equals(defaultReplyTopic)) {
       next = redirect(record);
     }
@@ -127,11 +140,9 @@ public final class ReplyPublisher {
         delay);
     ProducerRecord<byte[], byte[]> toSend = next;
     retries.schedule(
-        () -> attempt(toSend, attempt + 1, acknowledged), delay, TimeUnit.MILLISECONDS);
-  }
-
-  private boolean isReply(ProducerRecord<byte[], byte[]> record) {
-    return record.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC) == null;
+        () -> attempt(toSend, attempt + 1, redirectable, acknowledged),
+        delay,
+        TimeUnit.MILLISECONDS);
   }
 
   private ProducerRecord<byte[], byte[]> redirect(ProducerRecord<byte[], byte[]> record) {

@@ -60,6 +60,18 @@ public enum Metric {
       "Create attempts whose outcome is unknown (timeout or reset after sending, 502, 504), by what the"
           + " worker did: answered (OUTCOME_UNKNOWN reply) or retried (a second unclaimed key may exist).",
       "action"),
+  LEDGER_REPLAYS(
+      "pairing_worker.ledger.replays",
+      Type.COUNTER,
+      "Creates whose transaction had already completed, answered from the ledger (replay: true)"
+          + " without calling PingOne."),
+  LEDGER_UNFINISHED(
+      "pairing_worker.ledger.unfinished_creates",
+      Type.COUNTER,
+      "Creates the ledger saw start but never complete (the worker stopped in between), by what"
+          + " pingone.retry.ambiguous-create made of them: answered (OUTCOME_UNKNOWN, PingOne not"
+          + " called) or retry (called again; a second, unclaimed key may exist).",
+      "action"),
   RATE_LIMITED(
       "pairing_worker.pingone.rate_limited",
       Type.COUNTER,

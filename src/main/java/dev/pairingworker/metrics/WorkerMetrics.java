@@ -33,6 +33,9 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.REPLY_SEND_FAILURES);
     counter(Metric.AMBIGUOUS, "action", "answered");
     counter(Metric.AMBIGUOUS, "action", "retried");
+    counter(Metric.LEDGER_REPLAYS);
+    counter(Metric.LEDGER_UNFINISHED, "action", "answer");
+    counter(Metric.LEDGER_UNFINISHED, "action", "retry");
     for (Op op : Op.values()) {
       counter(Metric.RATE_LIMITED, "op", op.wireName());
     }
@@ -49,6 +52,15 @@ public final class WorkerMetrics implements PingOneObserver {
 
   public void deadLettered(String code) {
     counter(Metric.DEAD_LETTERS, "code", code).increment();
+  }
+
+  public void ledgerReplay() {
+    counter(Metric.LEDGER_REPLAYS).increment();
+  }
+
+  /** A create found STARTED but not COMPLETED; {@code action} is answer or retry. */
+  public void unfinishedCreate(String action) {
+    counter(Metric.LEDGER_UNFINISHED, "action", action).increment();
   }
 
   public void replySendFailed() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.CommandPolicy;
 import dev.pairingworker.command.Json;
+import dev.pairingworker.config.LedgerSettings;
+import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.dispatch.OffsetTracker;
@@ -13,6 +15,9 @@ import dev.pairingworker.kafka.DeadLetters;
 import dev.pairingworker.kafka.KafkaClients;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
+import dev.pairingworker.ledger.KafkaLedger;
+import dev.pairingworker.ledger.Ledger;
+import dev.pairingworker.ledger.LedgeredExecutor;
 import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.MetricsServer;
@@ -47,6 +52,7 @@ public final class Worker implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final WorkerMetrics metrics;
   private final PingOneClient pingOne;
+  private final Ledger ledger;
 
   private Worker(WorkerConfig config, Clock clock) {
     this.config = config;
@@ -63,6 +69,10 @@ public final class Worker implements AutoCloseable {
             pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
+    this.ledger = ledger(config, publisher, json, clock);
+    LedgeredExecutor ledgered =
+        new LedgeredExecutor(
+            ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
     OffsetTracker offsets = new OffsetTracker();
     RecordHandler handler =
         new RecordHandler(
@@ -70,7 +80,7 @@ public final class Worker implements AutoCloseable {
             offsets,
             publisher,
             new DeadLetters(config.deadLetterTopic()),
-            executor,
+            ledgered,
             metrics,
             clock,
             config.maxBuffered());
@@ -86,6 +96,7 @@ public final class Worker implements AutoCloseable {
             offsets,
             publisher,
             health,
+            ledger,
             config.maxBuffered(),
             config.shutdownTimeout());
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
@@ -130,6 +141,7 @@ public final class Worker implements AutoCloseable {
     if (loopThread.isAlive()) {
       return false;
     }
+    ledger.close();
     publisher.close();
     producer.close(Duration.ofSeconds(5));
     scheduler.shutdownNow();
@@ -151,6 +163,21 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Ledger ledger(
+      WorkerConfig config, ReplyPublisher publisher, ObjectMapper json, Clock clock) {
+    if (!config.get(LedgerSettings.ENABLED)) {
+      return Ledger.disabled();
+    }
+    return new KafkaLedger(
+        config.get(LedgerSettings.TOPIC),
+        config.commandsTopic(),
+        config.get(LedgerSettings.RETENTION),
+        () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
+        publisher,
+        json,
+        clock);
   }
 
   private static CommandPolicy commandPolicy(WorkerConfig config) {

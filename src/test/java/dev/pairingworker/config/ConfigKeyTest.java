@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigKeyTest {
   private static final String DURATION_REASON =
-      "must be a duration such as 500ms, 30s, 5m, 1h or ISO-8601 (PT30S)";
+      "must be a duration such as 500ms, 30s, 5m, 1h, 7d or ISO-8601 (PT30S)";
 
   @ParameterizedTest
   @CsvSource({"500ms, PT0.5S", "30s, PT30S", "5m, PT5M", "1h, PT1H", "PT30S, PT30S", "pt2m, PT2M"})

@@ -12,6 +12,7 @@ import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,10 @@ public final class WorkerFixture implements AutoCloseable {
   public final String commands;
   public final String replies;
   public final String deadLetter;
+
+  /** The ledger topic (co-partitioned with {@link #commands}); used when worker.ledger.enabled. */
+  public final String ledger;
+
   public final PingOneSimulator simulator;
   public final Worker worker;
   public final CommandClient client;
@@ -47,8 +52,12 @@ public final class WorkerFixture implements AutoCloseable {
     commands = "commands-" + run;
     replies = "replies-" + run;
     deadLetter = "dead-letter-" + run;
+    ledger = extra.getOrDefault("worker.topic.ledger", "ledger-" + run);
     Topics.ensure(
         TestKafka.clientSettings(), Map.of(commands, partitions, replies, 2, deadLetter, 1));
+    if (Boolean.parseBoolean(extra.getOrDefault("worker.ledger.enabled", "false"))) {
+      Topics.ensureLedger(TestKafka.clientSettings(), ledger, partitions, Duration.ofDays(7));
+    }
     try {
       simulator = PingOneSimulator.start(simulatorSettings);
     } catch (IOException e) {
@@ -60,6 +69,7 @@ public final class WorkerFixture implements AutoCloseable {
     settings.put("worker.topic.commands", commands);
     settings.put("worker.topic.replies", replies);
     settings.put("worker.topic.dead-letter", deadLetter);
+    settings.put("worker.topic.ledger", ledger);
     settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
     settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
     settings.put("pingone.environment.id", ENV);
@@ -109,6 +119,13 @@ public final class WorkerFixture implements AutoCloseable {
    */
   public Worker startAnotherWorker() {
     return Worker.start(WorkerConfig.of(settings));
+  }
+
+  /** Every reply record with this key on the default reply topic so far. */
+  public List<ConsumerRecord<byte[], byte[]>> allReplies(String key) {
+    return allReplies().stream()
+        .filter(r -> r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+        .toList();
   }
 
   /** Sends a command and returns its reply record. */

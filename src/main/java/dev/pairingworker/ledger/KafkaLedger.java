@@ -1,0 +1,179 @@
+package dev.pairingworker.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pairingworker.command.Command;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.kafka.ReplyPublisher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger in a compacted Kafka topic keyed by transaction ID, co-partitioned with the commands
+ * topic: an entry goes to the partition number of its command's record, so the owner of a command
+ * partition reads only that ledger partition. Writes go through the reply publisher (retried until
+ * acknowledged); the memory is updated before the write, so a later command of the same lane sees
+ * it at once.
+ */
+public final class KafkaLedger implements Ledger {
+  private static final Logger log = LoggerFactory.getLogger(KafkaLedger.class);
+
+  private final String topic;
+  private final ReplyPublisher publisher;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final LedgerMemory memory;
+  private final LedgerRestorer restorer;
+
+  /**
+   * Restores asked for and not finished, per partition: a partition revoked and assigned again
+   * while its first read runs stays paused until the second one ends.
+   */
+  private final Map<TopicPartition, Integer> restoring = new ConcurrentHashMap<>();
+
+  private volatile Throwable failure;
+
+  public KafkaLedger(
+      String topic,
+      String commandsTopic,
+      Duration retention,
+      Supplier<KafkaConsumer<byte[], byte[]>> readers,
+      ReplyPublisher publisher,
+      ObjectMapper json,
+      Clock clock) {
+    this.topic = topic;
+    this.publisher = publisher;
+    this.json = json;
+    this.clock = clock;
+    this.memory = new LedgerMemory(retention);
+    this.restorer = new LedgerRestorer(readers, topic, commandsTopic);
+  }
+
+  @Override
+  public boolean enabled() {
+    return true;
+  }
+
+  @Override
+  public Optional<LedgerEntry> lookup(Command command) {
+    return memory.get(command.source().partition(), command.transactionId(), clock.instant());
+  }
+
+  @Override
+  public CompletableFuture<Void> started(Command command) {
+    return write(command, LedgerEntry.started(clock.instant()));
+  }
+
+  @Override
+  public CompletableFuture<Void> completed(Command command, Reply reply) {
+    return write(command, LedgerEntry.completed(clock.instant(), reply));
+  }
+
+  @Override
+  public CompletableFuture<Void> withdrawn(Command command) {
+    memory.remove(command.source().partition(), command.transactionId());
+    return publisher.send(record(command, null));
+  }
+
+  @Override
+  public void restore(Collection<TopicPartition> commandPartitions) {
+    commandPartitions.forEach(tp -> restoring.merge(tp, 1, Integer::sum));
+    Set<Integer> partitions =
+        commandPartitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+    long begun = System.nanoTime();
+    restorer
+        .restore(partitions, this::load)
+        .whenComplete(
+            (done, error) -> {
+              if (error != null) {
+                failure = error;
+                log.error("Could not read the ledger topic {}", topic, error);
+              } else {
+                log.info(
+                    "Ledger of partitions {} read in {} ms; {} entries in memory",
+                    partitions,
+                    (System.nanoTime() - begun) / 1_000_000,
+                    memory.size());
+              }
+              commandPartitions.forEach(
+                  tp -> restoring.computeIfPresent(tp, (k, n) -> n == 1 ? null : n - 1));
+            });
+  }
+
+  @Override
+  public Set<TopicPartition> restoring() {
+    return Set.copyOf(restoring.keySet());
+  }
+
+  @Override
+  public void forget(Collection<TopicPartition> commandPartitions) {
+    memory.drop(commandPartitions.stream().map(TopicPartition::partition).toList());
+  }
+
+  @Override
+  public Throwable failure() {
+    return failure;
+  }
+
+  @Override
+  public void close() {
+    restorer.close();
+  }
+
+  private CompletableFuture<Void> write(Command command, LedgerEntry entry) {
+    memory.put(command.source().partition(), command.transactionId(), entry);
+    return publisher.send(record(command, serialise(entry)));
+  }
+
+  private ProducerRecord<byte[], byte[]> record(Command command, byte[] value) {
+    byte[] key = command.transactionId().getBytes(StandardCharsets.UTF_8);
+    return new ProducerRecord<>(topic, command.source().partition(), key, value);
+  }
+
+  private void load(ConsumerRecord<byte[], byte[]> record) {
+    if (record.key() == null) {
+      return;
+    }
+    String transactionId = new String(record.key(), StandardCharsets.UTF_8);
+    if (record.value() == null) {
+      memory.remove(record.partition(), transactionId);
+      return;
+    }
+    try {
+      memory.put(
+          record.partition(), transactionId, json.readValue(record.value(), LedgerEntry.class));
+    } catch (IOException e) {
+      log.warn(
+          "Ignored an unreadable ledger record {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.toString());
+    }
+  }
+
+  private byte[] serialise(LedgerEntry entry) {
+    try {
+      return json.writeValueAsBytes(entry);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

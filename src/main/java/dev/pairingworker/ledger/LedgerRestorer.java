@@ -1,0 +1,108 @@
+package dev.pairingworker.ledger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads ledger partitions from the beginning to their end offset, on a thread of its own with a
+ * consumer of its own ({@code assign}, no group), so the poll loop never waits for it.
+ */
+final class LedgerRestorer {
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
+  private final String ledgerTopic;
+  private final String commandsTopic;
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ledger-restore");
+            t.setDaemon(true);
+            return t;
+          });
+  private KafkaConsumer<byte[], byte[]> consumer; // confined to the restore thread
+  private boolean checked;
+
+  LedgerRestorer(
+      Supplier<KafkaConsumer<byte[], byte[]>> consumers, String ledgerTopic, String commandsTopic) {
+    this.consumers = consumers;
+    this.ledgerTopic = ledgerTopic;
+    this.commandsTopic = commandsTopic;
+  }
+
+  /**
+   * Feeds every record of the ledger partitions to {@code sink}, in order; completes at the end.
+   */
+  CompletableFuture<Void> restore(
+      Set<Integer> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+    return CompletableFuture.runAsync(() -> read(partitions, sink), thread);
+  }
+
+  void close() {
+    if (thread.isShutdown()) {
+      return;
+    }
+    thread.execute(
+        () -> {
+          if (consumer != null) {
+            consumer.close();
+          }
+        });
+    thread.shutdown();
+  }
+
+  private void read(Set<Integer> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+    if (consumer == null) {
+      consumer = consumers.get();
+    }
+    checkCoPartitioned();
+    List<TopicPartition> tps =
+        partitions.stream().map(p -> new TopicPartition(ledgerTopic, p)).toList();
+    consumer.assign(tps);
+    consumer.seekToBeginning(tps);
+    Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+    try {
+      while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(POLL).forEach(sink);
+      }
+    } finally {
+      consumer.assign(List.of());
+    }
+  }
+
+  private void checkCoPartitioned() {
+    if (checked) {
+      return;
+    }
+    List<PartitionInfo> ledger = consumer.partitionsFor(ledgerTopic);
+    List<PartitionInfo> commands = consumer.partitionsFor(commandsTopic);
+    if (ledger == null || ledger.isEmpty()) {
+      throw new IllegalStateException(
+          "worker.topic.ledger " + ledgerTopic + ": the topic does not exist");
+    }
+    if (commands != null && ledger.size() != commands.size()) {
+      throw new IllegalStateException(
+          "worker.topic.ledger "
+              + ledgerTopic
+              + " has "
+              + ledger.size()
+              + " partitions but the commands topic "
+              + commandsTopic
+              + " has "
+              + commands.size()
+              + ": they must be equal");
+    }
+    checked = true;
+  }
+}

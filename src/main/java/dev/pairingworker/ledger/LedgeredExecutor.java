@@ -1,0 +1,98 @@
+package dev.pairingworker.ledger;
+
+import dev.pairingworker.command.Command;
+import dev.pairingworker.command.Op;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.execute.CommandExecutor;
+import dev.pairingworker.metrics.WorkerMetrics;
+import dev.pairingworker.pingone.Abandoned;
+import dev.pairingworker.pingone.AmbiguousCreate;
+import dev.pairingworker.pingone.ExternalIds;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a command past the ledger. A create whose transaction completed is answered with its
+ * recorded reply (a replay, PingOne not called); one that started but never completed follows
+ * {@code pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) before its
+ * call and COMPLETED with its reply. Get and delete are safe to repeat and bypass the ledger.
+ */
+public final class LedgeredExecutor {
+  private static final Logger log = LoggerFactory.getLogger(LedgeredExecutor.class);
+
+  private final Ledger ledger;
+  private final CommandExecutor executor;
+  private final AmbiguousCreate unfinished;
+  private final WorkerMetrics metrics;
+
+  public LedgeredExecutor(
+      Ledger ledger, CommandExecutor executor, AmbiguousCreate unfinished, WorkerMetrics metrics) {
+    this.ledger = ledger;
+    this.executor = executor;
+    this.unfinished = unfinished;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The command's reply and the acknowledgement of its ledger entry: the record's offset may be
+   * committed only once both the reply and {@code recorded} are acknowledged.
+   */
+  public record Outcome(Reply reply, CompletableFuture<Void> recorded) {
+    static Outcome unrecorded(Reply reply) {
+      return new Outcome(reply, CompletableFuture.completedFuture(null));
+    }
+  }
+
+  /** As {@link CommandExecutor#execute(Command, BooleanSupplier)}, past the ledger. */
+  public CompletableFuture<Outcome> execute(Command command, BooleanSupplier abandoned) {
+    if (!ledger.enabled() || command.op() != Op.CREATE) {
+      return executor.execute(command, abandoned).thenApply(Outcome::unrecorded);
+    }
+    Optional<LedgerEntry> entry = ledger.lookup(command);
+    if (entry.isPresent() && entry.get().state() == LedgerEntry.State.COMPLETED) {
+      metrics.ledgerReplay();
+      log.info(
+          "Transaction {} already completed: its reply is replayed, PingOne is not called",
+          ExternalIds.sanitise(command.transactionId()));
+      Reply replay = entry.get().reply().replayedFor(command.source());
+      return CompletableFuture.completedFuture(Outcome.unrecorded(replay));
+    }
+    if (entry.isPresent()) {
+      metrics.unfinishedCreate(unfinished.name().toLowerCase(Locale.ROOT));
+      log.warn(
+          "Create {} started before but never completed (the worker stopped in between): {}",
+          ExternalIds.sanitise(command.transactionId()),
+          unfinished == AmbiguousCreate.ANSWER ? "answered OUTCOME_UNKNOWN" : "called again");
+      if (unfinished == AmbiguousCreate.ANSWER) {
+        Reply reply = executor.unfinishedCreate(command);
+        return CompletableFuture.completedFuture(
+            new Outcome(reply, ledger.completed(command, reply)));
+      }
+    }
+    return ledger
+        .started(command)
+        .thenCompose(acknowledged -> executor.execute(command, abandoned))
+        .handle((reply, failure) -> recordOrWithdraw(command, reply, failure));
+  }
+
+  private Outcome recordOrWithdraw(Command command, Reply reply, Throwable failure) {
+    if (failure == null) {
+      return new Outcome(reply, ledger.completed(command, reply));
+    }
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof Abandoned) {
+      // Stopped before its call could go out (a retried ambiguous attempt would be retried
+      // anyway): the next owner runs it as new.
+      ledger.withdrawn(command);
+    }
+    throw failure instanceof CompletionException ce ? ce : new CompletionException(cause);
+  }
+}

@@ -1,0 +1,259 @@
+package dev.pairingworker.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairingworker.kafka.Topics;
+import dev.pairingworker.simulator.LatencyModel;
+import dev.pairingworker.simulator.RecordedRequest;
+import dev.pairingworker.support.TestKafka;
+import dev.pairingworker.support.WorkerFixture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** The transaction ledger keeps a create whose transaction completed from running again. */
+class LedgerIT {
+  private static final Map<String, String> LEDGER_ON = Map.of("worker.ledger.enabled", "true");
+
+  @Test
+  void aCreateSentTwiceCreatesOneKeyAndIsAnsweredTwiceTheSecondTimeAsAReplay() throws Exception {
+    try (WorkerFixture fx = WorkerFixture.start(s -> s, LEDGER_ON)) {
+      String user = UUID.randomUUID().toString();
+      String key = "twice-" + UUID.randomUUID();
+      JsonNode first = fx.callJson(key, fx.create(user));
+      fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
+
+      List<JsonNode> replies = awaitReplies(fx, key, 2);
+      assertThat(creates(fx, key)).isEqualTo(1);
+      assertThat(first.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(first.has("replay")).isFalse();
+      assertThat(first.path("pairingKey").path("code").asText()).hasSize(12);
+      JsonNode replay = replies.get(1);
+      assertThat(replay.path("replay").asBoolean()).isTrue();
+      assertThat(replay.path("codeOmitted").asBoolean()).isTrue();
+      assertThat(replay.path("pairingKey").has("code")).isFalse();
+      assertThat(replay.path("pairingKey").path("id").asText())
+          .isEqualTo(first.path("pairingKey").path("id").asText());
+      assertThat(replay.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(replay.path("source").path("offset").asLong())
+          .isEqualTo(first.path("source").path("offset").asLong() + 1);
+      assertThat(ledgerReplays(fx.worker)).isEqualTo(1.0);
+      String code = first.path("pairingKey").path("code").asText();
+      List<String> ledger = ledgerValues(fx.ledger);
+      assertThat(ledger).hasSize(2).noneMatch(value -> value.contains(code));
+      assertThat(ledger.get(0)).contains("\"STARTED\"");
+      assertThat(ledger.get(1)).contains("\"COMPLETED\"");
+    }
+  }
+
+  @Test
+  void withTheLedgerAWorkerJoiningAndLeavingMidRunCreatesNoKeyTwice() throws Exception {
+    try (WorkerFixture fx =
+        WorkerFixture.start(
+            sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(20))),
+            Map.of(
+                "worker.ledger.enabled", "true",
+                "pingone.rate.limit", "0",
+                "worker.max.in-flight", "4",
+                "worker.max.buffered", "50"),
+            4)) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        keys.add("ledger-rebalance-" + i);
+        fx.client.send(keys.get(i), fx.create(UUID.randomUUID().toString()), Map.of());
+      }
+      await().atMost(Duration.ofSeconds(60)).until(() -> answered(fx, keys) > 50);
+      try (Worker second = fx.startAnotherWorker()) {
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    second.metrics().registry().find("pairing_worker.commands").counters().stream()
+                            .mapToDouble(c -> c.count())
+                            .sum()
+                        > 20);
+      }
+
+      CompletableFuture.allOf(keys.stream().map(fx.client::reply).toArray(CompletableFuture[]::new))
+          .get(120, TimeUnit.SECONDS);
+      Map<String, Long> creates =
+          fx.apiRequests().stream()
+              .filter(r -> r.method().equals("POST"))
+              .collect(
+                  Collectors.groupingBy(RecordedRequest::transactionId, Collectors.counting()));
+      assertThat(creates.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+      assertThat(creates.values()).allMatch(n -> n == 1);
+      assertThat(fx.worker.failure()).isNull();
+    }
+  }
+
+  private static long answered(WorkerFixture fx, List<String> keys) {
+    return keys.stream().filter(k -> fx.client.reply(k).isDone()).count();
+  }
+
+  private static List<String> ledgerValues(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            TestKafka.clientSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      List<String> values = new ArrayList<>();
+      while (consumer.position(tp) < end) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
+      }
+      return values;
+    }
+  }
+
+  @Test
+  void aRestartedWorkerReplaysCreatesThatCompletedBeforeInsteadOfRunningThemAgain()
+      throws Exception {
+    try (WorkerFixture fx = WorkerFixture.start(s -> s, LEDGER_ON, 3)) {
+      List<String> keys =
+          List.of("restart-a-" + UUID.randomUUID(), "restart-b-" + UUID.randomUUID());
+      String user = UUID.randomUUID().toString();
+      for (String key : keys) {
+        assertThat(fx.callJson(key, fx.create(user)).path("status").asText())
+            .isEqualTo("SUCCEEDED");
+      }
+      fx.worker.stop();
+      assertThat(fx.worker.awaitStopped(Duration.ofSeconds(60))).isTrue();
+
+      try (Worker restarted = fx.startAnotherWorker()) {
+        for (String key : keys) {
+          fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
+        }
+        for (String key : keys) {
+          JsonNode replay = awaitReplies(fx, key, 2).get(1);
+          assertThat(replay.path("replay").asBoolean()).isTrue();
+          assertThat(creates(fx, key)).isEqualTo(1);
+        }
+        assertThat(ledgerReplays(restarted)).isEqualTo(2.0);
+        assertThat(restarted.failure()).isNull();
+      }
+    }
+  }
+
+  @Test
+  void aCreateThatStartedButNeverCompletedIsAnsweredOutcomeUnknownWithoutCallingPingOne()
+      throws Exception {
+    String key = "crashed-" + UUID.randomUUID();
+    String ledger = ledgerWithStartedEntry(key, 1);
+    try (WorkerFixture fx =
+        WorkerFixture.start(
+            s -> s, Map.of("worker.ledger.enabled", "true", "worker.topic.ledger", ledger))) {
+      JsonNode reply = fx.callJson(key, fx.create(UUID.randomUUID().toString()));
+
+      assertThat(reply.path("status").asText()).isEqualTo("FAILED");
+      assertThat(reply.path("error").path("code").asText()).isEqualTo("OUTCOME_UNKNOWN");
+      assertThat(reply.path("outcomeUnknown").asBoolean()).isTrue();
+      assertThat(reply.path("attempts").asInt()).isZero();
+      assertThat(fx.apiRequests()).isEmpty();
+      assertThat(unfinishedCreates(fx.worker, "answer")).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aCreateThatStartedButNeverCompletedIsCalledAgainWhenAmbiguousCreatesAreRetried()
+      throws Exception {
+    String key = "crashed-retry-" + UUID.randomUUID();
+    String ledger = ledgerWithStartedEntry(key, 1);
+    try (WorkerFixture fx =
+        WorkerFixture.start(
+            s -> s,
+            Map.of(
+                "worker.ledger.enabled", "true",
+                "worker.topic.ledger", ledger,
+                "pingone.retry.ambiguous-create", "retry"))) {
+      JsonNode reply = fx.callJson(key, fx.create(UUID.randomUUID().toString()));
+
+      assertThat(reply.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(creates(fx, key)).isEqualTo(1);
+      assertThat(unfinishedCreates(fx.worker, "retry")).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void aLedgerTopicWithAnotherPartitionCountThanTheCommandsTopicStopsTheWorker() throws Exception {
+    String ledger = ledgerWithStartedEntry("unused-" + UUID.randomUUID(), 1);
+    try (WorkerFixture fx =
+        WorkerFixture.start(
+            s -> s, Map.of("worker.ledger.enabled", "true", "worker.topic.ledger", ledger), 2)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> fx.worker.failure() != null);
+      assertThat(fx.worker.failure())
+          .hasMessage("the ledger failed")
+          .rootCause()
+          .hasMessageContaining("has 1 partitions but the commands topic")
+          .hasMessageEndingWith("has 2: they must be equal");
+    }
+  }
+
+  /** A ledger topic holding a STARTED entry without its COMPLETED: a crash in between. */
+  private static String ledgerWithStartedEntry(String key, int partitions) throws Exception {
+    String ledger = "ledger-started-" + UUID.randomUUID().toString().substring(0, 8);
+    Topics.ensureLedger(TestKafka.clientSettings(), ledger, partitions, Duration.ofDays(7));
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            TestKafka.clientSettings(), new ByteArraySerializer(), new ByteArraySerializer())) {
+      String started = "{\"state\":\"STARTED\",\"at\":\"" + Instant.now() + "\"}";
+      producer
+          .send(new ProducerRecord<>(ledger, 0, bytes(key), bytes(started)))
+          .get(30, TimeUnit.SECONDS);
+    }
+    return ledger;
+  }
+
+  private static double unfinishedCreates(Worker worker, String action) {
+    return worker
+        .metrics()
+        .registry()
+        .get("pairing_worker.ledger.unfinished_creates")
+        .tag("action", action)
+        .counter()
+        .count();
+  }
+
+  private static List<JsonNode> awaitReplies(WorkerFixture fx, String key, int count) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> fx.allReplies(key).size() >= count);
+    List<ConsumerRecord<byte[], byte[]>> records = fx.allReplies(key);
+    assertThat(records).hasSize(count);
+    return records.stream().map(fx::json).toList();
+  }
+
+  private static long creates(WorkerFixture fx, String key) {
+    return fx.apiRequests().stream()
+        .filter(r -> r.method().equals("POST"))
+        .map(RecordedRequest::transactionId)
+        .filter(key::equals)
+        .count();
+  }
+
+  private static double ledgerReplays(Worker worker) {
+    return worker.metrics().registry().get("pairing_worker.ledger.replays").counter().count();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
