@@ -81,6 +81,18 @@ public final class WorkerSettings {
           .doc("Bound on finishing in-flight work at shutdown; must be greater than zero.")
           .build();
 
+  /** How long the consumer may take to join its group before the worker gives up. */
+  public static final ConfigKey<Duration> JOIN_TIMEOUT =
+      ConfigKey.builder("worker.join.timeout", ValueType.DURATION)
+          .defaultValue("2m")
+          .validator(Validator.positive())
+          .doc(
+              "The worker stops with an error (exit code 1) when its consumer has not joined the group"
+                  + " this long after start: an unreachable broker or missing Kafka security settings"
+                  + " would otherwise leave it retrying silently. A worker that joins but gets no"
+                  + " partition (more workers than partitions) is not affected.")
+          .build();
+
   /** PingOne region; picks the default API and auth hosts. */
   public static final ConfigKey<Region> REGION =
       ConfigKey.builder("pingone.region", ValueType.oneOf(Region.class, Region::name))
@@ -188,6 +200,7 @@ public final class WorkerSettings {
                   MAX_IN_FLIGHT,
                   MAX_BUFFERED,
                   SHUTDOWN_TIMEOUT,
+                  JOIN_TIMEOUT,
                   REGION,
                   API_URL,
                   AUTH_URL,

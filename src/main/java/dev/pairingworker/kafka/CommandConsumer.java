@@ -38,6 +38,8 @@ public final class CommandConsumer implements Runnable {
   private final Ledger ledger;
   private final int maxBuffered;
   private final Duration drainTimeout;
+  private final Duration joinTimeout;
+  private volatile boolean joined;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile Throwable fatal;
@@ -51,8 +53,7 @@ public final class CommandConsumer implements Runnable {
       ReplyPublisher publisher,
       HealthState health,
       Ledger ledger,
-      int maxBuffered,
-      Duration drainTimeout) {
+      Limits limits) {
     this.consumer = consumer;
     this.topic = topic;
     this.handler = handler;
@@ -60,16 +61,36 @@ public final class CommandConsumer implements Runnable {
     this.publisher = publisher;
     this.health = health;
     this.ledger = ledger;
-    this.maxBuffered = maxBuffered;
-    this.drainTimeout = drainTimeout;
+    this.maxBuffered = limits.maxBuffered();
+    this.drainTimeout = limits.drainTimeout();
+    this.joinTimeout = limits.joinTimeout();
   }
+
+  /**
+   * The consumer's bounds.
+   *
+   * @param maxBuffered records held before the partitions are paused
+   * @param drainTimeout how long running commands may take to finish when partitions go
+   * @param joinTimeout how long joining the group may take before the worker gives up
+   */
+  public record Limits(int maxBuffered, Duration drainTimeout, Duration joinTimeout) {}
 
   @Override
   public void run() {
     health.pollLoopRunning(true);
     try {
       consumer.subscribe(List.of(topic), new Rebalance());
+      long started = System.nanoTime();
       while (running) {
+        if (!joined && System.nanoTime() - started > joinTimeout.toNanos()) {
+          throw new IllegalStateException(
+              "the consumer of "
+                  + topic
+                  + " did not join its group within "
+                  + joinTimeout
+                  + " (worker.join.timeout): check kafka.bootstrap.servers and the Kafka security"
+                  + " settings (kafka.security.protocol, kafka.sasl.*, kafka.ssl.*)");
+        }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
           handler.handle(record);
         }
@@ -218,6 +239,7 @@ public final class CommandConsumer implements Runnable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      joined = true; // called after every completed rebalance, with an empty list too
       health.assignedPartitions(consumer.assignment().size());
       log.info("Assigned partitions {}", partitions);
       if (ledger.enabled() && !partitions.isEmpty()) {

@@ -8,6 +8,7 @@ import dev.pairingworker.config.LedgerSettings;
 import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
+import dev.pairingworker.config.WorkerSettings;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.kafka.CommandConsumer;
@@ -97,8 +98,10 @@ public final class Worker implements AutoCloseable {
             publisher,
             health,
             ledger,
-            config.maxBuffered(),
-            config.shutdownTimeout());
+            new CommandConsumer.Limits(
+                config.maxBuffered(),
+                config.shutdownTimeout(),
+                config.get(WorkerSettings.JOIN_TIMEOUT)));
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
