@@ -10,11 +10,9 @@ import dev.pairingworker.command.ReplyError;
 import dev.pairingworker.command.ReplyStatus;
 import dev.pairingworker.pingone.CallOutcome;
 import dev.pairingworker.pingone.CallResult;
-import dev.pairingworker.pingone.ExternalIds;
 import dev.pairingworker.pingone.Outcomes;
 import dev.pairingworker.pingone.PingOneResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Turns how a command ended into its reply. */
@@ -53,7 +51,7 @@ final class Replies {
     ReplyError error =
         ReplyError.worker(
             COMMAND_EXPIRED, "the command expired at " + command.expiresAt() + " before it ran");
-    return reply(command, ReplyStatus.EXPIRED, null, null, error, 0, null, null, started, now);
+    return new ReplyDraft(command, ReplyStatus.EXPIRED).error(error).build(started, now);
   }
 
   /**
@@ -68,27 +66,26 @@ final class Replies {
                 + " worker stopped in between): PingOne may or may not have created the key; not"
                 + " called again because pingone.retry.ambiguous-create=answer. An unclaimed key"
                 + " expires by itself.");
-    Reply reply = reply(command, ReplyStatus.FAILED, null, null, error, 0, null, null, now, now);
-    return withRetryFacts(reply, "outcome_unknown", Boolean.TRUE, null);
+    return new ReplyDraft(command, ReplyStatus.FAILED)
+        .error(error)
+        .outcomeUnknown("outcome_unknown")
+        .build(now, now);
   }
 
   Reply internalError(Command command, Throwable failure, Instant started, Instant now) {
     ReplyError error =
         ReplyError.worker(WORKER_ERROR, "the worker failed: " + failure.getClass().getSimpleName());
-    return reply(command, ReplyStatus.FAILED, null, null, error, 0, null, null, started, now);
+    return new ReplyDraft(command, ReplyStatus.FAILED).error(error).build(started, now);
   }
 
   Reply of(Command command, CallResult result, Instant started, Instant now) {
-    Reply reply = fromOutcome(command, result, started, now);
-    boolean failed = reply.status() == ReplyStatus.FAILED;
-    return withRetryFacts(
-        reply,
-        failed ? result.giveUpReason() : null,
-        result.outcomeUnknown() ? Boolean.TRUE : null,
-        result.ambiguousAttempts() > 0 ? result.ambiguousAttempts() : null);
+    return fromOutcome(command, result)
+        .attempts(result.attempts())
+        .retryFacts(result)
+        .build(started, now);
   }
 
-  private Reply fromOutcome(Command command, CallResult result, Instant started, Instant now) {
+  private ReplyDraft fromOutcome(Command command, CallResult result) {
     CallOutcome outcome = result.outcome();
     if (result.outcomeUnknown()) {
       ReplyError error =
@@ -98,114 +95,32 @@ final class Replies {
                   + Outcomes.reason(outcome)
                   + "); not retried because pingone.retry.ambiguous-create=answer. An unclaimed key"
                   + " expires by itself.");
-      Integer status = outcome instanceof CallOutcome.Answered a ? a.response().status() : null;
-      String correlation =
-          outcome instanceof CallOutcome.Answered a ? a.response().correlationId() : null;
-      return reply(
-          command,
-          ReplyStatus.FAILED,
-          status,
-          null,
-          error,
-          result.attempts(),
-          null,
-          correlation,
-          started,
-          now);
+      ReplyDraft draft = new ReplyDraft(command, ReplyStatus.FAILED).error(error);
+      return outcome instanceof CallOutcome.Answered a ? draft.answer(a.response()) : draft;
     }
     if (outcome instanceof CallOutcome.Answered answered) {
-      return answered(command, answered.response(), result.attempts(), started, now);
+      return answered(command, answered.response());
     }
-    ReplyError error;
-    if (outcome instanceof CallOutcome.NoAnswer noAnswer) {
-      error =
-          ReplyError.worker(
-              PINGONE_UNREACHABLE, "no answer from PingOne: " + describe(noAnswer.cause()));
-    } else {
-      error =
-          ReplyError.worker(
-              TOKEN_UNAVAILABLE, ((CallOutcome.NoToken) outcome).cause().getMessage());
-    }
-    return reply(
-        command,
-        ReplyStatus.FAILED,
-        null,
-        null,
-        error,
-        result.attempts(),
-        null,
-        null,
-        started,
-        now);
+    ReplyError error =
+        outcome instanceof CallOutcome.NoAnswer noAnswer
+            ? ReplyError.worker(
+                PINGONE_UNREACHABLE, "no answer from PingOne: " + describe(noAnswer.cause()))
+            : ReplyError.worker(
+                TOKEN_UNAVAILABLE, ((CallOutcome.NoToken) outcome).cause().getMessage());
+    return new ReplyDraft(command, ReplyStatus.FAILED).error(error);
   }
 
-  private static Reply withRetryFacts(
-      Reply r, String stopReason, Boolean outcomeUnknown, Integer ambiguousAttempts) {
-    return new Reply(
-        r.transactionId(),
-        r.pingOneTransactionId(),
-        r.op(),
-        r.status(),
-        r.httpStatus(),
-        r.pairingKey(),
-        r.error(),
-        r.attempts(),
-        stopReason,
-        outcomeUnknown,
-        ambiguousAttempts,
-        r.alreadyAbsent(),
-        r.pingOneCorrelationId(),
-        r.environmentId(),
-        r.userId(),
-        r.pairingKeyId(),
-        r.source(),
-        r.completedAt(),
-        r.durationMs(),
-        null,
-        null);
-  }
-
-  private Reply answered(
-      Command command, PingOneResponse response, int attempts, Instant started, Instant now) {
-    int status = response.status();
+  private ReplyDraft answered(Command command, PingOneResponse response) {
     if (response.isSuccess()) {
-      JsonNode key = command.op() == Op.DELETE ? null : pairingKey(response.body());
-      return reply(
-          command,
-          ReplyStatus.SUCCEEDED,
-          status,
-          key,
-          null,
-          attempts,
-          null,
-          response.correlationId(),
-          started,
-          now);
+      ReplyDraft draft = new ReplyDraft(command, ReplyStatus.SUCCEEDED).answer(response);
+      return command.op() == Op.DELETE ? draft : draft.pairingKey(pairingKey(response.body()));
     }
-    if (command.op() == Op.DELETE && status == 404) {
-      return reply(
-          command,
-          ReplyStatus.SUCCEEDED,
-          status,
-          null,
-          null,
-          attempts,
-          Boolean.TRUE,
-          response.correlationId(),
-          started,
-          now);
+    if (command.op() == Op.DELETE && response.status() == 404) {
+      return new ReplyDraft(command, ReplyStatus.SUCCEEDED).answer(response).alreadyAbsent();
     }
-    return reply(
-        command,
-        ReplyStatus.FAILED,
-        status,
-        null,
-        pingOneError(response),
-        attempts,
-        null,
-        response.correlationId(),
-        started,
-        now);
+    return new ReplyDraft(command, ReplyStatus.FAILED)
+        .answer(response)
+        .error(pingOneError(response));
   }
 
   private JsonNode pairingKey(byte[] body) {
@@ -249,40 +164,5 @@ final class Replies {
     return message == null
         ? cause.getClass().getSimpleName()
         : cause.getClass().getSimpleName() + ": " + message;
-  }
-
-  private static Reply reply(
-      Command command,
-      ReplyStatus status,
-      Integer httpStatus,
-      JsonNode key,
-      ReplyError error,
-      int attempts,
-      Boolean alreadyAbsent,
-      String correlationId,
-      Instant started,
-      Instant now) {
-    return new Reply(
-        command.transactionId(),
-        ExternalIds.forHeader(command.transactionId()),
-        command.op().wireName(),
-        status,
-        httpStatus,
-        key,
-        error,
-        attempts,
-        null,
-        null,
-        null,
-        alreadyAbsent,
-        correlationId,
-        command.environmentId(),
-        command.userId(),
-        command.pairingKeyId(),
-        command.source(),
-        now,
-        Duration.between(started, now).toMillis(),
-        null,
-        null);
   }
 }
