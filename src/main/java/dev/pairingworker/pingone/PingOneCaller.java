@@ -54,10 +54,6 @@ public final class PingOneCaller {
     return tokens.token().thenAccept(token -> {});
   }
 
-  public CompletableFuture<CallResult> call(PingOneRequest request) {
-    return call(request, () -> false);
-  }
-
   /**
    * Runs {@code request}; when {@code abandoned} turns true, the operation stops at its next step
    * that is not on the wire (waiting for a slot, backing off) and the future fails with {@link

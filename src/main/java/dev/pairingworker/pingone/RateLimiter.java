@@ -28,13 +28,13 @@ public interface RateLimiter {
   }
 
   /**
-   * An {@link AdaptiveRateLimiter} at {@code requestsPerSecond} with default tuning, or {@link
-   * #unlimited()} when it is zero or negative.
+   * The worker's limiter for PingOne's limit {@code requestsPerSecond} ({@link
+   * RateLimitSettings#forPingOneLimit}), or {@link #unlimited()} when it is zero or negative.
    */
   static RateLimiter adaptive(double requestsPerSecond, Clock clock) {
     if (requestsPerSecond <= 0) {
       return unlimited();
     }
-    return new AdaptiveRateLimiter(RateLimitSettings.of(requestsPerSecond), clock);
+    return new AdaptiveRateLimiter(RateLimitSettings.forPingOneLimit(requestsPerSecond), clock);
   }
 }

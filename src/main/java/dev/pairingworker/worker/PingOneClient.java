@@ -10,7 +10,6 @@ import dev.pairingworker.pingone.ClientCredentials;
 import dev.pairingworker.pingone.PairingKeysApi;
 import dev.pairingworker.pingone.PingOneCaller;
 import dev.pairingworker.pingone.PingOneObserver;
-import dev.pairingworker.pingone.RateLimitSettings;
 import dev.pairingworker.pingone.RateLimiter;
 import dev.pairingworker.pingone.RetryPolicy;
 import dev.pairingworker.pingone.RetrySettings;
@@ -60,11 +59,7 @@ record PingOneClient(
     PairingKeysApi api =
         new PairingKeysApi(http, config.apiUrl(), config.requestTimeout(), clock, observer);
     CallSlots slots = new CallSlots(config.maxInFlight());
-    int rate = config.get(ResilienceSettings.RATE_LIMIT);
-    RateLimiter limiter =
-        rate > 0
-            ? new AdaptiveRateLimiter(RateLimitSettings.forPingOneLimit(rate), clock)
-            : RateLimiter.unlimited();
+    RateLimiter limiter = RateLimiter.adaptive(config.get(ResilienceSettings.RATE_LIMIT), clock);
     RetryPolicy retries = RetryPolicy.withBackoff(retrySettings(config), clock);
     return new PingOneClient(
         new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer, executor),
