@@ -2,14 +2,9 @@ package dev.pairingworker.bench;
 
 import dev.pairingworker.demo.LocalBroker;
 import dev.pairingworker.demo.LocalBrokers;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The {@code bench} command's work: an in-process broker in a temporary directory, then the worker
@@ -22,8 +17,7 @@ public final class Benchmark {
   /** Runs the benchmark, printing progress to {@code progress}; returns what it measured. */
   public static BenchReport run(BenchOptions options, PrintStream progress) throws Exception {
     QuietLogs.perCommandLinesOff();
-    Path dataDir = Files.createTempDirectory("pairing-worker-bench");
-    try (LocalBroker broker = LocalBrokers.start(dataDir)) {
+    try (LocalBroker broker = LocalBrokers.startTemporary("pairing-worker-bench")) {
       Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
       String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
       progress.printf(
@@ -36,16 +30,6 @@ public final class Benchmark {
         baseline = BaselineRun.measure(options, kafka, run + "-serial");
       }
       return BenchReport.of(options, worker, baseline);
-    } finally {
-      deleteQuietly(dataDir);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory; the OS cleans it eventually
     }
   }
 }

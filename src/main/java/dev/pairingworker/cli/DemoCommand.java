@@ -1,8 +1,6 @@
 package dev.pairingworker.cli;
 
 import dev.pairingworker.demo.Demo;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -28,8 +26,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dataDir = Files.createTempDirectory("pairing-worker-demo");
-    Demo demo = Demo.start(System.out, dataDir, metricsPort);
+    Demo demo = Demo.start(System.out, metricsPort);
     if (exitAfterSamples) {
       try (demo) {
         demo.runSamples();

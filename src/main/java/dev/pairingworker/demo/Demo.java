@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -40,14 +39,11 @@ public final class Demo implements AutoCloseable {
   private final PingOneSimulator simulator;
   private final Worker worker;
   private final CommandClient client;
-  private final Path dataDir;
 
-  private Demo(PrintStream out, Path dataDir, int metricsPort)
-      throws IOException, InterruptedException {
+  private Demo(PrintStream out, int metricsPort) throws IOException, InterruptedException {
     this.out = out;
-    this.dataDir = dataDir;
     out.println("Starting an in-process Kafka broker (KRaft) ...");
-    broker = LocalBrokers.start(dataDir);
+    broker = LocalBrokers.startTemporary("pairing-worker-demo");
     Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
     Topics.ensure(kafka, Map.of(COMMANDS, 3, REPLIES, 3, DEAD_LETTER, 1));
     simulator = PingOneSimulator.start(SimulatorSettings.defaults());
@@ -71,9 +67,9 @@ public final class Demo implements AutoCloseable {
   }
 
   /** Starts the demo; {@code metricsPort} 0 picks a free port. */
-  public static Demo start(PrintStream out, Path dataDir, int metricsPort)
+  public static Demo start(PrintStream out, int metricsPort)
       throws IOException, InterruptedException {
-    return new Demo(out, dataDir, metricsPort);
+    return new Demo(out, metricsPort);
   }
 
   /** Sends the samples one after the other and prints each reply. */
@@ -155,14 +151,5 @@ public final class Demo implements AutoCloseable {
     worker.close();
     simulator.close();
     broker.close();
-    deleteQuietly(dataDir);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var files = java.nio.file.Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory; the OS cleans it eventually
-    }
   }
 }

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -33,6 +34,40 @@ public final class LocalBrokers {
       throw new IllegalStateException("the embedded Kafka broker did not start", e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the embedded Kafka broker is not usable", e);
+    }
+  }
+
+  /**
+   * Starts a broker in a new temporary directory, which closing the broker deletes: for the demo
+   * and the benchmark, whose data is worth nothing afterwards.
+   */
+  public static LocalBroker startTemporary(String prefix) {
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LocalBroker broker = start(dataDir);
+    return new LocalBroker() {
+      @Override
+      public String bootstrapServers() {
+        return broker.bootstrapServers();
+      }
+
+      @Override
+      public void close() {
+        broker.close();
+        deleteQuietly(dataDir);
+      }
+    };
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it eventually
     }
   }
 
