@@ -1,8 +1,7 @@
 package dev.pairingworker.ledger;
 
-import java.time.Duration;
+import dev.pairingworker.kafka.TopicReader;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +18,6 @@ import org.apache.kafka.common.TopicPartition;
  * consumer of its own ({@code assign}, no group), so the poll loop never waits for it.
  */
 final class LedgerRestorer {
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
   private final String ledgerTopic;
@@ -69,16 +67,7 @@ final class LedgerRestorer {
     checkCoPartitioned();
     List<TopicPartition> tps =
         partitions.stream().map(p -> new TopicPartition(ledgerTopic, p)).toList();
-    consumer.assign(tps);
-    consumer.seekToBeginning(tps);
-    Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-    try {
-      while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(POLL).forEach(sink);
-      }
-    } finally {
-      consumer.assign(List.of());
-    }
+    TopicReader.readToEnd(consumer, tps, null, sink);
   }
 
   private void checkCoPartitioned() {

@@ -1,12 +1,12 @@
 package dev.pairingworker.submit;
 
+import dev.pairingworker.kafka.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,22 +29,17 @@ final class TopicScan {
           consumer.partitionsFor(topic, timeout).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(topic + " could not be read to its end in " + timeout);
-        }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          String key =
-              record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-          if (key != null && keys.contains(key)) {
-            found.put(key, record.value());
-          }
-        }
-      }
+      TopicReader.readToEnd(
+          consumer,
+          partitions,
+          timeout,
+          record -> {
+            String key =
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+            if (key != null && keys.contains(key)) {
+              found.put(key, record.value());
+            }
+          });
     }
     return found;
   }
