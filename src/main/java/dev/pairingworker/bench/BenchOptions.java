@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param baselineCommands commands the baseline run produces (it is slow)
  * @param timeout how long a run may wait for all its replies
  * @param seed seed of the simulator's random latency and faults, so a run can be repeated
+ * @param workerProcess with a value, the worker runs as its own process on a backlog produced
+ *     before it starts, and its memory is measured; null for the worker in this JVM
  */
 public record BenchOptions(
     int commands,
@@ -41,7 +43,8 @@ public record BenchOptions(
     boolean serialBaseline,
     int baselineCommands,
     Duration timeout,
-    long seed) {
+    long seed,
+    WorkerProcessOptions workerProcess) {
 
   public BenchOptions {
     requireAtLeast("commands", commands, 1);
@@ -88,7 +91,8 @@ public record BenchOptions(
         true,
         200,
         Duration.ofMinutes(5),
-        1);
+        1,
+        null);
   }
 
   /**

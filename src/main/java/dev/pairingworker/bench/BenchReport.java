@@ -12,25 +12,37 @@ import java.util.Map;
  * @param worker the product's worker
  * @param serialBaseline the naive serial worker, or null when not run
  * @param speedupOverSerial worker commands per second ÷ baseline commands per second, or null
+ * @param workerProcess with {@code --worker-process}, what the worker's own process showed; else
+ *     null
  */
 public record BenchReport(
     Map<String, Object> settings,
     int cores,
     RunFigures worker,
     RunFigures serialBaseline,
-    Double speedupOverSerial) {
+    Double speedupOverSerial,
+    WorkerProcessFigures workerProcess) {
 
   public BenchReport {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 
-  static BenchReport of(BenchOptions options, RunFigures worker, RunFigures baseline) {
+  static BenchReport of(
+      BenchOptions options,
+      RunFigures worker,
+      RunFigures baseline,
+      WorkerProcessFigures workerProcess) {
     Double speedup =
         baseline == null || baseline.commandsPerSecond() == 0
             ? null
             : worker.commandsPerSecond() / baseline.commandsPerSecond();
     return new BenchReport(
-        settings(options), Runtime.getRuntime().availableProcessors(), worker, baseline, speedup);
+        settings(options),
+        Runtime.getRuntime().availableProcessors(),
+        worker,
+        baseline,
+        speedup,
+        workerProcess);
   }
 
   private static Map<String, Object> settings(BenchOptions options) {
@@ -48,6 +60,9 @@ public record BenchReport(
     settings.put("rateLimit", options.rateLimit());
     settings.put("baselineCommands", options.serialBaseline() ? options.baselineCommands() : null);
     settings.put("seed", options.seed());
+    if (options.workerProcess() != null) {
+      settings.put("workerJvmOptions", options.workerProcess().commandLine());
+    }
     return settings;
   }
 }

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * The {@code bench} command's work: an in-process broker in a temporary directory, then the worker
- * run and, if asked, the serial baseline, each with its own topics and simulator. The broker and
- * its data are gone afterwards.
+ * run (in this JVM, or as its own process) and, if asked, the serial baseline, each with its own
+ * topics and simulator. The broker and its data are gone afterwards.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -23,13 +23,21 @@ public final class Benchmark {
       progress.printf(
           "Broker %s; worker run: %d commands over %d users ...%n",
           broker.bootstrapServers(), options.commands(), options.users());
-      RunFigures worker = WorkerRun.measure(options, kafka, run);
+      RunFigures worker;
+      WorkerProcessFigures process = null;
+      if (options.workerProcess() == null) {
+        worker = WorkerRun.measure(options, kafka, run);
+      } else {
+        WorkerProcessRun.Figures figures = WorkerProcessRun.measure(options, kafka, run, progress);
+        worker = figures.run();
+        process = figures.process();
+      }
       RunFigures baseline = null;
       if (options.serialBaseline()) {
         progress.printf("Serial baseline: %d commands ...%n", options.baselineCommands());
         baseline = BaselineRun.measure(options, kafka, run + "-serial");
       }
-      return BenchReport.of(options, worker, baseline);
+      return BenchReport.of(options, worker, baseline, process);
     }
   }
 }

@@ -18,18 +18,21 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap of this JVM while it watches. "Used" heap peaks just before each collection and mostly
- * measures garbage the young generation has not yet swept; the heap left after each collection is
- * what the process really kept alive, so both are reported. The second comes from the collectors'
- * notifications, so no collection between samples is missed.
+ * Peak heap and RSS of this JVM while it watches; the RSS peak is reset when watching starts.
+ * "Used" heap peaks just before each collection and mostly measures garbage the young generation
+ * has not yet swept; the heap left after each collection is what the process really kept alive, so
+ * both are reported. The second comes from the collectors' notifications, so no collection between
+ * samples is missed.
  */
-final class HeapWatcher implements NotificationListener, AutoCloseable {
+final class HeapWatcher implements NotificationListener, MemoryProbe {
   private final Set<String> heapPools;
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final AtomicLong peakUsed = new AtomicLong();
   private final AtomicLong peakAfterGc = new AtomicLong();
+  private final ProcessMemory process = ProcessMemory.self();
 
   HeapWatcher() {
+    process.resetPeakRss();
     heapPools =
         ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
@@ -43,19 +46,19 @@ final class HeapWatcher implements NotificationListener, AutoCloseable {
     }
   }
 
-  /** Records the heap in use now; call it often (a sampler does). */
-  void sample() {
+  @Override
+  public void sample() {
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     peakUsed.accumulateAndGet(used, Math::max);
   }
 
-  long peakUsedBytes() {
-    return peakUsed.get();
-  }
-
-  /** The largest heap left after a collection; 0 when none ran while watching. */
-  long peakAfterGcBytes() {
-    return peakAfterGc.get();
+  @Override
+  public Figures figures() {
+    return new Figures(
+        "this process: broker, simulator, worker and client",
+        peakUsed.get(),
+        peakAfterGc.get(),
+        process.peakRssBytes());
   }
 
   @Override

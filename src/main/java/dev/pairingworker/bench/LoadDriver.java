@@ -23,7 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class LoadDriver {
   private final CommandClient client;
-  private final ObjectMapper json = Json.mapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   LoadDriver(CommandClient client) {
     this.client = client;
@@ -33,6 +33,7 @@ final class LoadDriver {
    * What one drive saw.
    *
    * @param firstSendNanos {@link System#nanoTime()} of the first send
+   * @param firstReplyNanos {@link System#nanoTime()} of the first reply received
    * @param lastReplyNanos {@link System#nanoTime()} of the last reply received
    * @param latencyNanos produce-to-reply time of each answered command
    * @param repliesByStatus replies by their {@code status} field
@@ -40,6 +41,7 @@ final class LoadDriver {
    */
   record Result(
       long firstSendNanos,
+      long firstReplyNanos,
       long lastReplyNanos,
       long[] latencyNanos,
       Map<String, Long> repliesByStatus,
@@ -51,9 +53,18 @@ final class LoadDriver {
   }
 
   Result drive(Workload workload, Duration timeout) throws InterruptedException {
+    return send(workload).await(timeout);
+  }
+
+  /**
+   * Sends every command of the workload as fast as the producer takes it, without waiting for
+   * replies.
+   */
+  Sent send(Workload workload) {
     List<Workload.PlannedCommand> commands = workload.commands();
     long[] sentAt = new long[commands.size()];
     List<CompletableFuture<Received>> replies = new ArrayList<>(commands.size());
+    List<CompletableFuture<?>> acks = new ArrayList<>(commands.size());
     for (Workload.PlannedCommand command : commands) {
       // Registered before the send, so no reply arrives unclaimed; the stamp is taken on the
       // listener thread.
@@ -63,10 +74,58 @@ final class LoadDriver {
     long firstSend = System.nanoTime();
     for (int i = 0; i < commands.size(); i++) {
       sentAt[i] = System.nanoTime();
-      client.send(commands.get(i).key(), commands.get(i).json(), Map.of());
+      acks.add(client.send(commands.get(i).key(), commands.get(i).json(), Map.of()));
     }
-    awaitAll(replies, timeout);
-    return result(firstSend, sentAt, replies);
+    return new Sent(firstSend, sentAt, replies, acks);
+  }
+
+  /** A workload sent, its replies still coming. */
+  static final class Sent {
+    private long firstSend;
+    private final long[] sentAt;
+    private final List<CompletableFuture<Received>> replies;
+    private final List<CompletableFuture<?>> acks;
+
+    private Sent(
+        long firstSend,
+        long[] sentAt,
+        List<CompletableFuture<Received>> replies,
+        List<CompletableFuture<?>> acks) {
+      this.firstSend = firstSend;
+      this.sentAt = sentAt;
+      this.replies = replies;
+      this.acks = acks;
+    }
+
+    /**
+     * Waits until the broker has every command, so that they form a backlog before a worker runs.
+     */
+    Sent awaitOnBroker(Duration timeout) throws InterruptedException {
+      try {
+        CompletableFuture.allOf(acks.toArray(CompletableFuture<?>[]::new))
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        throw new IllegalStateException("the backlog could not be produced", e);
+      }
+      return this;
+    }
+
+    /**
+     * Starts every command's clock, and the run's, at {@code nanos} instead of at its send: for a
+     * backlog produced before the worker started, whose time waiting for a worker is not the
+     * worker's.
+     */
+    Sent clockFrom(long nanos) {
+      firstSend = nanos;
+      Arrays.fill(sentAt, nanos);
+      return this;
+    }
+
+    /** Waits for every reply, at most {@code timeout}. */
+    Result await(Duration timeout) throws InterruptedException {
+      awaitAll(replies, timeout);
+      return result(firstSend, sentAt, replies);
+    }
   }
 
   private static void awaitAll(List<CompletableFuture<Received>> replies, Duration timeout)
@@ -84,10 +143,12 @@ final class LoadDriver {
   /** A reply and when it was received. */
   private record Received(ConsumerRecord<byte[], byte[]> record, long atNanos) {}
 
-  private Result result(long firstSend, long[] sentAt, List<CompletableFuture<Received>> replies) {
+  private static Result result(
+      long firstSend, long[] sentAt, List<CompletableFuture<Received>> replies) {
     long[] latencies = new long[sentAt.length];
     int answered = 0;
     long lastReply = firstSend;
+    long firstReply = Long.MAX_VALUE;
     Map<String, Long> byStatus = new TreeMap<>();
     for (int i = 0; i < sentAt.length; i++) {
       Received reply = replies.get(i).getNow(null);
@@ -96,19 +157,21 @@ final class LoadDriver {
       }
       latencies[answered++] = reply.atNanos() - sentAt[i];
       lastReply = Math.max(lastReply, reply.atNanos());
+      firstReply = Math.min(firstReply, reply.atNanos());
       byStatus.merge(status(reply.record()), 1L, Long::sum);
     }
     return new Result(
         firstSend,
+        answered == 0 ? lastReply : firstReply,
         lastReply,
         Arrays.copyOf(latencies, answered),
         byStatus,
         sentAt.length - answered);
   }
 
-  private String status(ConsumerRecord<byte[], byte[]> reply) {
+  private static String status(ConsumerRecord<byte[], byte[]> reply) {
     try {
-      return json.readTree(reply.value()).path("status").asText("UNREADABLE");
+      return JSON.readTree(reply.value()).path("status").asText("UNREADABLE");
     } catch (IOException e) {
       return "UNREADABLE";
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Drives one workload through whatever consumes the commands topic and turns what it saw into
@@ -29,20 +30,38 @@ final class Measurement {
   private final CommandClient client;
   private final DoubleSupplier inFlight;
   private final DoubleSupplier limiterRate;
+  private final Supplier<MemoryProbe> memory;
+
+  /** How a run's commands reach the worker and their replies come back. */
+  interface Load {
+    LoadDriver.Result drive(LoadDriver driver) throws InterruptedException;
+  }
 
   /**
    * @param inFlight PingOne calls in flight now
    * @param limiterRate the client-side rate limit now, NaN without one
+   * @param memory a new probe of the memory to watch, for each run
    */
   Measurement(
       PingOneSimulator simulator,
       CommandClient client,
       DoubleSupplier inFlight,
-      DoubleSupplier limiterRate) {
+      DoubleSupplier limiterRate,
+      Supplier<MemoryProbe> memory) {
     this.simulator = simulator;
     this.client = client;
     this.inFlight = inFlight;
     this.limiterRate = limiterRate;
+    this.memory = memory;
+  }
+
+  /** Watches this JVM's memory: the worker runs in it. */
+  Measurement(
+      PingOneSimulator simulator,
+      CommandClient client,
+      DoubleSupplier inFlight,
+      DoubleSupplier limiterRate) {
+    this(simulator, client, inFlight, limiterRate, HeapWatcher::new);
   }
 
   /**
@@ -63,16 +82,22 @@ final class Measurement {
     Thread.sleep(SETTLE.toMillis());
   }
 
+  /** Produces the workload as fast as the producer takes it and waits for every reply. */
   RunFigures measure(String name, Workload workload, int users, Bound bound, Duration timeout)
+      throws InterruptedException {
+    return measure(name, workload, users, bound, driver -> driver.drive(workload, timeout));
+  }
+
+  /** Measures a run whose commands are the workload's, sent and awaited by {@code load}. */
+  RunFigures measure(String name, Workload workload, int users, Bound bound, Load load)
       throws InterruptedException {
     simulator.clearRequests();
     SimulatorStats before = simulator.stats();
-    ProcessMemory.resetPeakRss();
-    ResourceSampler sampler = ResourceSampler.start(inFlight, limiterRate);
+    ResourceSampler sampler = ResourceSampler.start(inFlight, limiterRate, memory.get());
     LoadDriver.Result result;
     ResourceSampler.Figures resources;
     try {
-      result = new LoadDriver(client).drive(workload, timeout);
+      result = load.drive(new LoadDriver(client));
     } finally {
       resources = sampler.stop();
     }
@@ -82,7 +107,8 @@ final class Measurement {
     long total = requests.values().stream().mapToLong(Long::longValue).sum();
     long answered = workload.size() - result.unanswered();
     double commandsPerSecond = answered / seconds;
-    OptionalLong rss = ProcessMemory.peakRssBytes();
+    MemoryProbe.Figures memoryPeaks = resources.memory();
+    OptionalLong rss = memoryPeaks.peakRssBytes();
     return new RunFigures(
         name,
         workload.size(),
@@ -105,8 +131,9 @@ final class Measurement {
         order.usersAffected(),
         bound,
         bound.efficiency(commandsPerSecond),
-        resources.peakHeapUsedBytes() / BYTES_PER_MB,
-        resources.peakHeapAfterGcBytes() / BYTES_PER_MB,
+        memoryPeaks.of(),
+        memoryPeaks.peakHeapUsedBytes() / BYTES_PER_MB,
+        memoryPeaks.peakHeapAfterGcBytes() / BYTES_PER_MB,
         rss.isPresent() ? rss.getAsLong() / BYTES_PER_MB : null);
   }
 

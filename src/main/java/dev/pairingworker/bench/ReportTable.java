@@ -67,13 +67,35 @@ public final class ReportTable {
         r -> r.peakHeapAfterGcMb() == 0 ? "no GC" : format("%.0f MB", r.peakHeapAfterGcMb()));
     row(
         out,
-        "peak RSS (whole process)",
+        "peak RSS (VmHWM)",
         runs,
         r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
+    if (report.workerProcess() != null) {
+      workerProcess(report.workerProcess(), out);
+    }
+    out.println();
+    runs.forEach(r -> out.println("Memory of " + r.name() + ": " + r.memoryOf()));
     if (report.speedupOverSerial() != null) {
       out.println();
       out.printf("worker vs serial baseline: %.1f x the commands/s%n", report.speedupOverSerial());
     }
+    if (report.workerProcess() != null && report.workerProcess().nativeMemory() != null) {
+      out.println();
+      out.println("Native memory of the worker process after the last reply:");
+      out.println(report.workerProcess().nativeMemory().strip());
+    }
+  }
+
+  private static void workerProcess(WorkerProcessFigures process, PrintStream out) {
+    out.printf(ROW, "RSS after the last reply", format("%.0f MB", process.lastRssMb()), "");
+    out.printf(ROW, "peak heap committed", format("%.0f MB", process.peakHeapCommittedMb()), "");
+    out.printf(ROW, "peak non-heap used", format("%.0f MB", process.peakNonHeapUsedMb()), "");
+    out.printf(ROW, "first reply after start", format("%.2f s", process.startupSeconds()), "");
+    out.printf(
+        ROW,
+        "exit code after SIGTERM",
+        process.exitCode() + (process.exitCode() == 0 ? " (clean)" : ""),
+        "");
   }
 
   private static void row(

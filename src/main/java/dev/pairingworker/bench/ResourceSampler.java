@@ -6,13 +6,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
-/** Samples the calls in flight and the heap at a fixed period while a run is driven. */
+/** Samples the calls in flight and the memory at a fixed period while a run is driven. */
 final class ResourceSampler implements AutoCloseable {
   static final Duration PERIOD = Duration.ofMillis(10);
 
   private final DoubleSupplier inFlight;
   private final DoubleSupplier limiterRate;
-  private final HeapWatcher heap = new HeapWatcher();
+  private final MemoryProbe memory;
   private final ScheduledExecutorService timer;
   // Guarded by this: written by the timer thread, read by the caller of stop().
   private double inFlightSum;
@@ -28,8 +28,7 @@ final class ResourceSampler implements AutoCloseable {
    * @param inFlightMean mean of the in-flight samples
    * @param inFlightMax largest in-flight sample
    * @param samples how many samples were taken
-   * @param peakHeapUsedBytes the largest heap in use (garbage included)
-   * @param peakHeapAfterGcBytes the largest heap left after a collection (0 when none ran)
+   * @param memory the memory peaks
    * @param limiterRateMean mean of the client-side rate limiter's current rate; NaN without a
    *     limiter
    * @param limiterRateMin lowest sample of it (after 429s); NaN without a limiter
@@ -38,14 +37,14 @@ final class ResourceSampler implements AutoCloseable {
       double inFlightMean,
       double inFlightMax,
       long samples,
-      long peakHeapUsedBytes,
-      long peakHeapAfterGcBytes,
+      MemoryProbe.Figures memory,
       double limiterRateMean,
       double limiterRateMin) {}
 
-  private ResourceSampler(DoubleSupplier inFlight, DoubleSupplier limiterRate) {
+  private ResourceSampler(DoubleSupplier inFlight, DoubleSupplier limiterRate, MemoryProbe memory) {
     this.inFlight = inFlight;
     this.limiterRate = limiterRate;
+    this.memory = memory;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -55,34 +54,43 @@ final class ResourceSampler implements AutoCloseable {
             });
   }
 
-  /** {@code limiterRate} answers NaN when there is no client-side limit. */
-  static ResourceSampler start(DoubleSupplier inFlight, DoubleSupplier limiterRate) {
-    ResourceSampler sampler = new ResourceSampler(inFlight, limiterRate);
+  /**
+   * {@code limiterRate} answers NaN when there is no client-side limit; {@code memory} is closed
+   * with the sampler.
+   */
+  static ResourceSampler start(
+      DoubleSupplier inFlight, DoubleSupplier limiterRate, MemoryProbe memory) {
+    ResourceSampler sampler = new ResourceSampler(inFlight, limiterRate, memory);
     sampler.timer.scheduleAtFixedRate(sampler::sample, 0, PERIOD.toNanos(), TimeUnit.NANOSECONDS);
     return sampler;
   }
 
   private synchronized void sample() {
+    memory.sample();
     double now = inFlight.getAsDouble();
-    inFlightSum += now;
-    inFlightMax = Math.max(inFlightMax, now);
-    samples++;
+    // NaN while a worker process is not yet answering: no sample.
+    if (!Double.isNaN(now)) {
+      inFlightSum += now;
+      inFlightMax = Math.max(inFlightMax, now);
+      samples++;
+    }
     double rate = limiterRate.getAsDouble();
     if (!Double.isNaN(rate)) {
       rateSum += rate;
       rateMin = Double.isNaN(rateMin) ? rate : Math.min(rateMin, rate);
       rateSamples++;
     }
-    heap.sample();
   }
 
   /** Stops sampling and returns the figures. */
   Figures stop() throws InterruptedException {
-    close();
+    timer.shutdown();
     if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the sampler did not stop");
     }
-    return figures();
+    Figures figures = figures();
+    memory.close();
+    return figures;
   }
 
   private synchronized Figures figures() {
@@ -90,8 +98,7 @@ final class ResourceSampler implements AutoCloseable {
         samples == 0 ? 0 : inFlightSum / samples,
         inFlightMax,
         samples,
-        heap.peakUsedBytes(),
-        heap.peakAfterGcBytes(),
+        memory.figures(),
         rateSamples == 0 ? Double.NaN : rateSum / rateSamples,
         rateMin);
   }
@@ -99,6 +106,6 @@ final class ResourceSampler implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdown();
-    heap.close();
+    memory.close();
   }
 }

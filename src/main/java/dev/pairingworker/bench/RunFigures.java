@@ -23,10 +23,12 @@ import java.util.TreeMap;
  *     be 0)
  * @param bound the throughput the settings allow at best
  * @param efficiency commands per second ÷ the bound; null without a bound
+ * @param memoryOf the process the memory figures describe: the benchmark's own (broker, simulator
+ *     and worker in one JVM) or the worker's
  * @param peakHeapUsedMb largest heap in use, garbage included
  * @param peakHeapAfterGcMb largest heap left after a collection (what the process kept alive)
- * @param peakRssMb peak resident set size of the whole process (broker and simulator included);
- *     null where the operating system does not say
+ * @param peakRssMb peak resident set size ({@code VmHWM}) of that process; null where the operating
+ *     system does not say
  */
 public record RunFigures(
     String name,
@@ -50,6 +52,7 @@ public record RunFigures(
     int usersWithOrderViolations,
     Bound bound,
     Double efficiency,
+    String memoryOf,
     double peakHeapUsedMb,
     double peakHeapAfterGcMb,
     Double peakRssMb) {

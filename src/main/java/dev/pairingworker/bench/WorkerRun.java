@@ -50,6 +50,18 @@ final class WorkerRun {
       BenchTopics topics,
       String run,
       PingOneSimulator simulator) {
+    Map<String, String> settings = settings(options, kafka, topics, run, simulator);
+    settings.put("metrics.port", "0");
+    return WorkerConfig.of(settings);
+  }
+
+  /** The worker's configuration for a run, as {@code run --config} would read it. */
+  static Map<String, String> settings(
+      BenchOptions options,
+      Map<String, Object> kafka,
+      BenchTopics topics,
+      String run,
+      PingOneSimulator simulator) {
     SimulatorSettings sim = SimulatorSettings.defaults();
     Map<String, String> settings = new HashMap<>();
     settings.put("kafka.bootstrap.servers", kafka.get("bootstrap.servers").toString());
@@ -65,7 +77,6 @@ final class WorkerRun {
     settings.put("pingone.environment.id", Workload.ENVIRONMENT_ID);
     settings.put("pingone.client.id", sim.clientId());
     settings.put("pingone.client.secret", sim.clientSecret());
-    settings.put("metrics.port", "0");
-    return WorkerConfig.of(settings);
+    return settings;
   }
 }

@@ -5,6 +5,7 @@ import dev.pairingworker.bench.BenchReport;
 import dev.pairingworker.bench.Benchmark;
 import dev.pairingworker.bench.RawHttpLoad;
 import dev.pairingworker.bench.ReportTable;
+import dev.pairingworker.bench.WorkerProcessOptions;
 import dev.pairingworker.command.Json;
 import dev.pairingworker.config.Durations;
 import dev.pairingworker.simulator.Fault;
@@ -140,6 +141,29 @@ final class BenchCommand implements Callable<Integer> {
               + " --commands requests with --in-flight loops at --latency: the HTTP stack's ceiling.")
   boolean rawHttp;
 
+  @Option(
+      names = "--worker-process",
+      description =
+          "Run the worker as its own process (run --config) on a backlog produced before it starts,"
+              + " and report its peak RSS and heap; stopped with SIGTERM, it must exit 0.")
+  boolean workerProcess;
+
+  @Option(
+      names = "--worker-jvm-options",
+      paramLabel = "OPTIONS",
+      defaultValue = "",
+      description =
+          "With --worker-process: the worker's JVM options, space-separated, e.g. \"-Xmx128m\"."
+              + " Default: none (the JVM's defaults).")
+  String workerJvmOptions;
+
+  @Option(
+      names = "--worker-nmt",
+      description =
+          "With --worker-process: track the worker's native memory and print"
+              + " jcmd VM.native_memory summary after the last reply.")
+  boolean workerNmt;
+
   @Override
   public Integer call() throws Exception {
     if (rawHttp) {
@@ -152,7 +176,9 @@ final class BenchCommand implements Callable<Integer> {
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
       System.out.println("\nFigures written to " + json);
     }
-    return report.worker().unanswered() == 0 ? 0 : 1;
+    boolean stoppedCleanly =
+        report.workerProcess() == null || report.workerProcess().exitCode() == 0;
+    return report.worker().unanswered() == 0 && stoppedCleanly ? 0 : 1;
   }
 
   /** Validated before the broker starts, so a bad flag is a usage error, not a failed run. */
@@ -178,9 +204,21 @@ final class BenchCommand implements Callable<Integer> {
           serialBaseline,
           baselineCommands,
           Durations.parse("--timeout", timeout),
-          seed);
+          seed,
+          workerProcess());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+  }
+
+  private WorkerProcessOptions workerProcess() {
+    if (!workerProcess) {
+      if (!workerJvmOptions.isBlank() || workerNmt) {
+        throw new IllegalArgumentException(
+            "--worker-jvm-options and --worker-nmt need --worker-process");
+      }
+      return null;
+    }
+    return new WorkerProcessOptions(WorkerProcessOptions.split(workerJvmOptions), workerNmt);
   }
 }

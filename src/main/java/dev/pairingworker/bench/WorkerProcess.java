@@ -1,0 +1,140 @@
+package dev.pairingworker.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker as production runs it: {@code run --config FILE} in a JVM of its own, a child of the
+ * benchmark, with the JVM options under test. Its output goes to a temporary log file, kept when it
+ * fails.
+ */
+final class WorkerProcess implements AutoCloseable {
+  private static final String MAIN = "dev.pairingworker.cli.Main";
+
+  private final Process process;
+  private final URI metrics;
+  private final Path config;
+  private final Path log;
+  private boolean stoppedCleanly;
+
+  private WorkerProcess(Process process, URI metrics, Path config, Path log) {
+    this.process = process;
+    this.metrics = metrics;
+    this.config = config;
+    this.log = log;
+  }
+
+  /**
+   * Writes {@code settings} (with a free {@code metrics.port}) to a temporary config file and
+   * starts the worker on it with the same Java and class path as this JVM.
+   */
+  static WorkerProcess start(Map<String, String> settings, List<String> jvmOptions)
+      throws IOException {
+    int port = freePort();
+    Properties properties = new Properties();
+    properties.putAll(settings);
+    properties.setProperty("metrics.port", Integer.toString(port));
+    Path config = Files.createTempFile("pairing-worker-bench", ".properties");
+    try (Writer out = Files.newBufferedWriter(config)) {
+      properties.store(out, "written by bench --worker-process");
+    }
+    Path log = Files.createTempFile("pairing-worker-bench", ".log");
+    Process process =
+        new ProcessBuilder(command(jvmOptions, config))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    return new WorkerProcess(
+        process, URI.create("http://localhost:" + port + "/metrics"), config, log);
+  }
+
+  /** {@code java [jvmOptions] -cp <this class path> Main run --config FILE}. */
+  static List<String> command(List<String> jvmOptions, Path config) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(MAIN);
+    command.add("run");
+    command.add("--config");
+    command.add(config.toString());
+    return command;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The worker's {@code /metrics} endpoint. */
+  URI metrics() {
+    return metrics;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /**
+   * Sends SIGTERM, as a container runtime does, and waits for the exit code; a worker that has not
+   * exited within {@code timeout} is killed and reported as -1.
+   */
+  int stop(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      stoppedCleanly = process.exitValue() == 0;
+      return process.exitValue();
+    }
+    process.destroyForcibly().waitFor();
+    return -1;
+  }
+
+  /** The last lines of the worker's log, to show why it failed. */
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** Kills the worker if it still runs; deletes its config, and its log unless it failed. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(config);
+      if (stoppedCleanly) {
+        Files.deleteIfExists(log);
+      }
+    } catch (IOException e) {
+      // temporary files; the OS cleans them eventually
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
