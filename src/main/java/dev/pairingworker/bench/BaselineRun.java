@@ -32,7 +32,8 @@ final class BaselineRun {
                   .awaitListening(LISTEN_TIMEOUT)) {
         Measurement measurement =
             new Measurement(simulator, client, () -> pingOne.slots().inUse(), () -> Double.NaN);
-        measurement.warmUp(run);
+        // The serial baseline is slow: a long warm-up would take minutes and barely change it.
+        measurement.warmUp(run, Measurement.MIN_WARM_UP_COMMANDS);
         Bound bound = Bound.of(1, options.latency(), options.simRateLimit(), options.rateLimit());
         RunFigures figures =
             measurement.measure(
@@ -40,6 +41,7 @@ final class BaselineRun {
                 Workload.creates(run, commands, users),
                 users,
                 bound,
+                options.produceRate(),
                 options.timeout());
         if (baseline.failure() != null) {
           throw new IllegalStateException("the serial baseline failed", baseline.failure());

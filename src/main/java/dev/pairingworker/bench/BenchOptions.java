@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param baselineCommands commands the baseline run produces (it is slow)
  * @param timeout how long a run may wait for all its replies
  * @param seed seed of the simulator's random latency and faults, so a run can be repeated
+ * @param warmup commands run before the clock starts (the worker in this JVM only)
+ * @param produceRate commands produced per second, evenly spaced; 0 to produce them all at once
  * @param workerProcess with a value, the worker runs as its own process on a backlog produced
  *     before it starts, and its memory is measured; null for the worker in this JVM
  */
@@ -44,7 +46,15 @@ public record BenchOptions(
     int baselineCommands,
     Duration timeout,
     long seed,
+    int warmup,
+    double produceRate,
     WorkerProcessOptions workerProcess) {
+
+  /**
+   * Warm-up commands by default: enough that the JIT has compiled the hot paths, so that a short
+   * run reports warm figures (~1-2 s at this machine's rate).
+   */
+  public static final int DEFAULT_WARMUP = 1000;
 
   public BenchOptions {
     requireAtLeast("commands", commands, 1);
@@ -68,6 +78,15 @@ public record BenchOptions(
     requireAtLeast("rateLimit", rateLimit, 0);
     requireAtLeast("baselineCommands", baselineCommands, 1);
     Objects.requireNonNull(timeout, "timeout");
+    requireAtLeast("warmup", warmup, 1);
+    if (!(produceRate >= 0) || Double.isInfinite(produceRate)) {
+      throw new IllegalArgumentException(
+          "produceRate must be 0 or a positive rate: " + produceRate);
+    }
+    if (produceRate > 0 && workerProcess != null) {
+      throw new IllegalArgumentException(
+          "produceRate needs the worker in this JVM: a worker process drains a backlog");
+    }
     // Validates the fault chances (each 0 to 1, together at most 1) now rather than after the
     // broker started.
     faultSettings(simRateLimit, faults, seed);
@@ -92,6 +111,8 @@ public record BenchOptions(
         200,
         Duration.ofMinutes(5),
         1,
+        DEFAULT_WARMUP,
+        0,
         null);
   }
 

@@ -60,6 +60,8 @@ public record BenchReport(
     settings.put("rateLimit", options.rateLimit());
     settings.put("baselineCommands", options.serialBaseline() ? options.baselineCommands() : null);
     settings.put("seed", options.seed());
+    settings.put("warmup", options.workerProcess() == null ? options.warmup() : null);
+    settings.put("produceRate", options.produceRate() == 0 ? null : options.produceRate());
     if (options.workerProcess() != null) {
       settings.put("workerJvmOptions", options.workerProcess().commandLine());
     }

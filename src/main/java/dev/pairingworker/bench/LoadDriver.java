@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -52,15 +53,16 @@ final class LoadDriver {
     }
   }
 
-  Result drive(Workload workload, Duration timeout) throws InterruptedException {
-    return send(workload).await(timeout);
+  /** Sends the workload at {@code perSecond} (0: at once) and waits for every reply. */
+  Result drive(Workload workload, double perSecond, Duration timeout) throws InterruptedException {
+    return send(workload, perSecond).await(timeout);
   }
 
   /**
-   * Sends every command of the workload as fast as the producer takes it, without waiting for
-   * replies.
+   * Sends every command of the workload, {@code perSecond} a second or, with 0, as fast as the
+   * producer takes them, without waiting for replies.
    */
-  Sent send(Workload workload) {
+  Sent send(Workload workload, double perSecond) throws InterruptedException {
     List<Workload.PlannedCommand> commands = workload.commands();
     long[] sentAt = new long[commands.size()];
     List<CompletableFuture<Received>> replies = new ArrayList<>(commands.size());
@@ -73,10 +75,30 @@ final class LoadDriver {
     }
     long firstSend = System.nanoTime();
     for (int i = 0; i < commands.size(); i++) {
+      if (perSecond > 0) {
+        awaitNanoTime(dueNanos(firstSend, i, perSecond));
+      }
       sentAt[i] = System.nanoTime();
       acks.add(client.send(commands.get(i).key(), commands.get(i).json(), Map.of()));
     }
     return new Sent(firstSend, sentAt, replies, acks);
+  }
+
+  /**
+   * When command {@code index} of a paced load is due: evenly spaced from {@code startNanos}, so a
+   * late send is followed by quicker ones and the mean rate holds.
+   */
+  static long dueNanos(long startNanos, int index, double perSecond) {
+    return startNanos + (long) (index * 1e9 / perSecond);
+  }
+
+  private static void awaitNanoTime(long due) throws InterruptedException {
+    for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+      LockSupport.parkNanos(wait);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
   }
 
   /** A workload sent, its replies still coming. */

@@ -15,8 +15,13 @@ import java.util.function.Supplier;
  * figures.
  */
 final class Measurement {
-  private static final int WARM_UP_COMMANDS = 50;
-  private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Warm-up commands of a run with no {@code --warmup}: enough for the group, the token and the
+   * connections, not for the compiler.
+   */
+  static final int MIN_WARM_UP_COMMANDS = 50;
+
+  private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(120);
 
   /**
    * Longer than the simulator's sliding rate-limit window, so warm-up requests no longer count
@@ -65,27 +70,32 @@ final class Measurement {
   }
 
   /**
-   * A few commands first, so the consumer group has formed, the token is fetched, connections are
-   * open and the hot code is compiled before the clock starts.
+   * {@code commands} commands first (each for its own user), so the consumer group has formed, the
+   * token is fetched, connections are open and the hot code is compiled before the clock starts.
    */
-  void warmUp(String run) throws InterruptedException {
-    Workload warmUp = Workload.creates(run + "-warmup", WARM_UP_COMMANDS, WARM_UP_COMMANDS);
-    LoadDriver.Result result = new LoadDriver(client).drive(warmUp, WARM_UP_TIMEOUT);
+  void warmUp(String run, int commands) throws InterruptedException {
+    Workload warmUp = Workload.creates(run + "-warmup", commands, commands);
+    LoadDriver.Result result = new LoadDriver(client).drive(warmUp, 0, WARM_UP_TIMEOUT);
     if (result.unanswered() > 0) {
       throw new IllegalStateException(
           result.unanswered()
               + " of "
-              + WARM_UP_COMMANDS
+              + commands
               + " warm-up commands got no reply within "
               + WARM_UP_TIMEOUT);
     }
     Thread.sleep(SETTLE.toMillis());
   }
 
-  /** Produces the workload as fast as the producer takes it and waits for every reply. */
-  RunFigures measure(String name, Workload workload, int users, Bound bound, Duration timeout)
+  /**
+   * Produces the workload, {@code perSecond} commands a second (0: as fast as the producer takes
+   * them), and waits for every reply.
+   */
+  RunFigures measure(
+      String name, Workload workload, int users, Bound bound, double perSecond, Duration timeout)
       throws InterruptedException {
-    return measure(name, workload, users, bound, driver -> driver.drive(workload, timeout));
+    return measure(
+        name, workload, users, bound, driver -> driver.drive(workload, perSecond, timeout));
   }
 
   /** Measures a run whose commands are the workload's, sent and awaited by {@code load}. */

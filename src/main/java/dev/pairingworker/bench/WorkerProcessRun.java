@@ -62,7 +62,7 @@ final class WorkerProcessRun implements AutoCloseable {
       PrintStream progress)
       throws Exception {
     LoadDriver.Sent backlog =
-        new LoadDriver(client).send(workload).awaitOnBroker(options.timeout());
+        new LoadDriver(client).send(workload, 0).awaitOnBroker(options.timeout());
     List<String> jvm = options.workerProcess().commandLine();
     progress.printf(
         "Backlog of %d commands on the broker; starting the worker: java %s ...%n",

@@ -31,7 +31,7 @@ final class WorkerRun {
       Gauge inFlight = worker.metrics().registry().get(Metric.IN_FLIGHT.meterName()).gauge();
       Gauge rate = worker.metrics().registry().get(Metric.RATE_LIMIT.meterName()).gauge();
       Measurement measurement = new Measurement(simulator, client, inFlight::value, rate::value);
-      measurement.warmUp(run);
+      measurement.warmUp(run, options.warmup());
       Bound bound =
           Bound.of(
               options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
@@ -40,6 +40,7 @@ final class WorkerRun {
           Workload.creates(run, options.commands(), options.users()),
           options.users(),
           bound,
+          options.produceRate(),
           options.timeout());
     }
   }

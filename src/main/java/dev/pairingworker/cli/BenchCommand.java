@@ -142,6 +142,23 @@ final class BenchCommand implements Callable<Integer> {
   boolean rawHttp;
 
   @Option(
+      names = "--warmup",
+      defaultValue = "" + BenchOptions.DEFAULT_WARMUP,
+      description =
+          "Commands run before the clock starts, so short runs report warm figures (not with"
+              + " --worker-process). Default: ${DEFAULT-VALUE}.")
+  int warmup;
+
+  @Option(
+      names = "--produce-rate",
+      defaultValue = "0",
+      paramLabel = "R",
+      description =
+          "Produce R commands per second, evenly spaced, instead of all at once (0): latency under"
+              + " a steady load. Default: ${DEFAULT-VALUE}.")
+  double produceRate;
+
+  @Option(
       names = "--worker-process",
       description =
           "Run the worker as its own process (run --config) on a backlog produced before it starts,"
@@ -205,6 +222,8 @@ final class BenchCommand implements Callable<Integer> {
           baselineCommands,
           Durations.parse("--timeout", timeout),
           seed,
+          warmup,
+          produceRate,
           workerProcess());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
