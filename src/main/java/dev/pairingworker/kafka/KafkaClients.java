@@ -23,6 +23,10 @@ public final class KafkaClients {
     // Skip records of aborted producer transactions: they were never meant to be commands.
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(500, maxBuffered));
+    // A fetch response is read whole into the heap: Kafka's 50 MB default would be most of the
+    // worker's small heap (docs/benchmarks.md, "Memory"), so 8 MB. 1 MB per partition (the
+    // default) is already thousands of commands, more than worker.max.buffered holds.
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-consumer");
     // Incremental rebalancing: a joining or leaving worker moves only the partitions that change
     // owner, so

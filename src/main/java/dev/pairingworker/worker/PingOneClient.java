@@ -28,7 +28,8 @@ record PingOneClient(
       WorkerConfig config, Clock clock, ObjectMapper json, PingOneObserver observer) {
     requireHostnameVerification();
     // Named threads: log lines written on completion of a call show where they came from.
-    ExecutorService executor = Executors.newCachedThreadPool(Worker.daemon("pingone-http"));
+    ExecutorService executor =
+        Executors.newFixedThreadPool(executorThreads(), Worker.daemon("pingone-http"));
     HttpClient http =
         HttpClient.newBuilder()
             .executor(executor)
@@ -66,6 +67,16 @@ record PingOneClient(
         slots,
         limiter,
         executor);
+  }
+
+  /**
+   * Threads running the HTTP client's completions (parsing the response, building and sending the
+   * reply, starting the next call). None of that blocks, so a few threads per core keep up; a
+   * cached pool grew to ~300 threads with 256 calls in flight, ~30 MB of stacks and malloc arenas
+   * for no throughput (docs/benchmarks.md, "Memory").
+   */
+  static int executorThreads() {
+    return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   }
 
   /** The JDK switch that turns off hostname verification in {@code java.net.http}. */
