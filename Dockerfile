@@ -12,5 +12,12 @@ COPY --from=build /src/target/pairing-worker.jar /app/pairing-worker.jar
 COPY config/worker.properties /config/worker.properties
 USER worker
 EXPOSE 9464
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/pairing-worker.jar"]
+# The worker's JVM sized for its bounded working set (worker.max.buffered records and the calls in flight: ~30 MB
+# live after a full collection with a 100,000-command backlog), measured with `bench --worker-process`; see
+# docs/benchmarks.md, "Memory". Peak RSS with a 100,000-command backlog: ~250 MB instead of 500-670 MB with the
+# JVM's defaults. Override the whole set with -e JDK_JAVA_OPTIONS=...; raise -Xmx with worker.max.buffered.
+# MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc arenas, memory the JVM does not see (NMT) but RSS does.
+ENV MALLOC_ARENA_MAX=2
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"
+ENTRYPOINT ["java", "-jar", "/app/pairing-worker.jar"]
 CMD ["run", "--config", "/config/worker.properties"]

@@ -26,6 +26,7 @@ final class WorkerProcess implements AutoCloseable {
   private final URI metrics;
   private final Path config;
   private final Path log;
+  private final Thread killOnExit;
   private boolean stoppedCleanly;
 
   private WorkerProcess(Process process, URI metrics, Path config, Path log) {
@@ -33,6 +34,9 @@ final class WorkerProcess implements AutoCloseable {
     this.metrics = metrics;
     this.config = config;
     this.log = log;
+    // A benchmark stopped by a signal must not leave its worker running.
+    this.killOnExit = new Thread(process::destroyForcibly, "kill-worker-process");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
   /**
@@ -119,6 +123,11 @@ final class WorkerProcess implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook runs anyway
     }
     try {
       Files.deleteIfExists(config);
