@@ -45,6 +45,9 @@ public final class KafkaClients {
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-ledger");
+    // Looking up a missing ledger topic must not make the broker create it with its defaults (one
+    // partition, no compaction): the worker creates it co-partitioned, or stops.
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -3,6 +3,7 @@ package dev.pairingworker.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,12 +20,13 @@ public final class Topics {
 
   /**
    * Creates a ledger topic unless it exists: {@code cleanup.policy=compact,delete} (one entry per
-   * transaction ID, none older than {@code retention}), as many partitions as the commands topic.
+   * transaction ID, none older than {@code retention}), as many partitions as the commands topic,
+   * the broker's default replication factor.
    */
   public static void ensureLedger(
       Map<String, Object> kafkaSettings, String topic, int partitions, Duration retention) {
     NewTopic ledger =
-        new NewTopic(topic, partitions, (short) 1)
+        new NewTopic(topic, Optional.of(partitions), Optional.empty())
             .configs(
                 Map.of(
                     "cleanup.policy",

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,13 +58,14 @@ public final class KafkaLedger implements Ledger {
       Supplier<KafkaConsumer<byte[], byte[]>> readers,
       ReplyPublisher publisher,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      IntConsumer createTopic) {
     this.topic = topic;
     this.publisher = publisher;
     this.json = json;
     this.clock = clock;
     this.memory = new LedgerMemory(retention);
-    this.restorer = new LedgerRestorer(readers, topic, commandsTopic);
+    this.restorer = new LedgerRestorer(readers, topic, commandsTopic, createTopic);
   }
 
   @Override

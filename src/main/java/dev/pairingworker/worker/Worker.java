@@ -16,6 +16,7 @@ import dev.pairingworker.kafka.DeadLetters;
 import dev.pairingworker.kafka.KafkaClients;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
+import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
 import dev.pairingworker.ledger.LedgeredExecutor;
@@ -173,14 +174,20 @@ public final class Worker implements AutoCloseable {
     if (!config.get(LedgerSettings.ENABLED)) {
       return Ledger.disabled();
     }
+    String topic = config.get(LedgerSettings.TOPIC);
+    Duration retention = config.get(LedgerSettings.RETENTION);
     return new KafkaLedger(
-        config.get(LedgerSettings.TOPIC),
+        topic,
         config.commandsTopic(),
-        config.get(LedgerSettings.RETENTION),
+        retention,
         () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
         publisher,
         json,
-        clock);
+        clock,
+        config.get(LedgerSettings.CREATE_TOPIC)
+            ? partitions ->
+                Topics.ensureLedger(config.kafkaProperties(), topic, partitions, retention)
+            : null);
   }
 
   private static CommandPolicy commandPolicy(WorkerConfig config) {

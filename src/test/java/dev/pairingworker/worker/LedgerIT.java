@@ -19,11 +19,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -206,6 +210,49 @@ class LedgerIT {
           .rootCause()
           .hasMessageContaining("has 1 partitions but the commands topic")
           .hasMessageEndingWith("has 2: they must be equal");
+    }
+  }
+
+  @Test
+  void byDefaultTheLedgerIsOnAndTheWorkerCreatesItsMissingTopicLikeTheCommandsTopic()
+      throws Exception {
+    try (WorkerFixture fx = WorkerFixture.start(s -> s, Map.of(), 3)) {
+      String key = "default-on-" + UUID.randomUUID();
+      String user = UUID.randomUUID().toString();
+      fx.callJson(key, fx.create(user));
+      fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
+
+      assertThat(awaitReplies(fx, key, 2).get(1).path("replay").asBoolean()).isTrue();
+      assertThat(creates(fx, key)).isEqualTo(1);
+      try (Admin admin = Admin.create(TestKafka.clientSettings())) {
+        TopicDescription topic =
+            admin.describeTopics(List.of(fx.ledger)).allTopicNames().get().get(fx.ledger);
+        assertThat(topic.partitions()).hasSize(3);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, fx.ledger);
+        Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
+        assertThat(config.get("retention.ms").value())
+            .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+      }
+    }
+  }
+
+  @Test
+  void withTopicCreationOffAMissingLedgerTopicStopsTheWorkerWithAMessageNamingIt()
+      throws Exception {
+    try (WorkerFixture fx =
+        WorkerFixture.start(s -> s, Map.of("worker.ledger.topic.create", "false"))) {
+      fx.client
+          .send("no-ledger-" + UUID.randomUUID(), fx.create(UUID.randomUUID().toString()), Map.of())
+          .get(30, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(30)).until(() -> fx.worker.failure() != null);
+      assertThat(fx.worker.failure())
+          .rootCause()
+          .hasMessageContaining("worker.topic.ledger " + fx.ledger + ": the topic does not exist");
+      try (Admin admin = Admin.create(TestKafka.clientSettings())) {
+        assertThat(admin.listTopics().names().get()).doesNotContain(fx.ledger);
+      }
+      assertThat(fx.apiRequests()).isEmpty();
     }
   }
 
