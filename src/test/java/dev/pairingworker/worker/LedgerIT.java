@@ -108,8 +108,56 @@ class LedgerIT {
     }
   }
 
+  @Test
+  void onlyCreatesHoldingACallSlotAreMarkedStartedSoACrashLeavesAtMostThatManyUnfinished()
+      throws Exception {
+    int inFlight = 2;
+    try (WorkerFixture fx =
+        WorkerFixture.start(
+            sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(300))),
+            Map.of(
+                "worker.max.in-flight", Integer.toString(inFlight), "pingone.rate.limit", "0"))) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        keys.add("slot-" + i + "-" + UUID.randomUUID());
+        fx.client.send(keys.get(i), fx.create(UUID.randomUUID().toString()), Map.of());
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> fx.apiRequests().size() >= 3);
+
+      // Every create is queued by now; only those holding one of the slots (and a reply being
+      // recorded just after releasing one) may be STARTED without COMPLETED.
+      Map<String, String> lastState = new java.util.HashMap<>();
+      for (ConsumerRecord<byte[], byte[]> entry : ledgerRecords(fx.ledger)) {
+        String value =
+            entry.value() == null ? "" : new String(entry.value(), StandardCharsets.UTF_8);
+        lastState.put(new String(entry.key(), StandardCharsets.UTF_8), value);
+      }
+      assertThat(lastState.values().stream().filter(v -> v.contains("\"STARTED\"")).count())
+          .isPositive()
+          .isLessThanOrEqualTo(2L * inFlight);
+      CompletableFuture.allOf(keys.stream().map(fx.client::reply).toArray(CompletableFuture[]::new))
+          .get(60, TimeUnit.SECONDS);
+    }
+  }
+
   private static long answered(WorkerFixture fx, List<String> keys) {
     return keys.stream().filter(k -> fx.client.reply(k).isDone()).count();
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> ledgerRecords(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            TestKafka.clientSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+      while (consumer.position(tp) < end) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
   }
 
   private static List<String> ledgerValues(String topic) {
