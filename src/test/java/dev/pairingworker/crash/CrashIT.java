@@ -69,7 +69,7 @@ class CrashIT {
           WorkerProcess.writeConfig(
               dir.resolve("worker.properties"),
               scenario.workerSettings(TestKafka.bootstrapServers(), simulator));
-      Path log = dir.resolve("worker.log");
+      Path log = WorkerProcess.logFile("CrashIT");
       WorkerProcess worker = WorkerProcess.start(config, log);
       try {
         for (double share : List.of(0.3, 0.6)) {

@@ -41,6 +41,20 @@ public final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * An empty log file {@code target/worker-logs/NAME.log}: kept after the test (a temporary
+   * directory would not be), overwritten by the next run.
+   */
+  public static Path logFile(String name) {
+    try {
+      Path log = Files.createDirectories(Path.of("target", "worker-logs")).resolve(name + ".log");
+      Files.deleteIfExists(log);
+      return log;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts {@code run --config config}, appending its stdout and stderr to {@code log}. */
   public static WorkerProcess start(Path config, Path log) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
