@@ -12,12 +12,14 @@ import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.WorkerProcess;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ class BrokerRestartIT {
   private static final int USERS = 1_000;
   private static final int PARTITIONS = 6;
   private static final Duration PHASE = Duration.ofSeconds(90);
+  private static final Random RANDOM = new Random();
 
   @TempDir Path dir;
 
@@ -131,9 +134,19 @@ class BrokerRestartIT {
         .orElse(Instant.MIN);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A free port below Linux's ephemeral range (32768–60999): while the broker is down its ports are
+   * free, and an ephemeral one could meanwhile be taken by any outgoing connection on the machine.
+   */
+  private static int freePort() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + RANDOM.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port between 20000 and 32000");
   }
 }
