@@ -137,6 +137,14 @@ class CrashIT {
             .isLessThanOrEqualTo(1);
       }
     }
+    for (Kill kill : kills) {
+      assertThat(kill.unfinished())
+          .as(
+              "STARTED without COMPLETED at a kill: only creates holding one of the %d call slots,"
+                  + " or whose reply was being recorded",
+              CrashScenario.MAX_IN_FLIGHT)
+          .hasSizeLessThanOrEqualTo(2 * CrashScenario.MAX_IN_FLIGHT);
+    }
     assertThat(duplicated)
         .as("(c) transactions created twice: at most the calls in flight at the kills")
         .hasSizeLessThanOrEqualTo(callsInFlight);
