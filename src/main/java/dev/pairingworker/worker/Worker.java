@@ -55,6 +55,7 @@ public final class Worker implements AutoCloseable {
   private final WorkerMetrics metrics;
   private final PingOneClient pingOne;
   private final Ledger ledger;
+  private boolean released; // guarded by this
 
   private Worker(WorkerConfig config, Clock clock) {
     this.config = config;
@@ -145,13 +146,25 @@ public final class Worker implements AutoCloseable {
     if (loopThread.isAlive()) {
       return false;
     }
+    release();
+    return true;
+  }
+
+  /**
+   * Closes what the poll loop used, once: {@code run}'s main thread and the signal handler may both
+   * be waiting for the stop, and the second one returns only after the first finished this.
+   */
+  private synchronized void release() {
+    if (released) {
+      return;
+    }
+    released = true;
     ledger.close();
     publisher.close();
     producer.close(Duration.ofSeconds(5));
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
-    return true;
   }
 
   /** The error that stopped the worker by itself, or null. */
