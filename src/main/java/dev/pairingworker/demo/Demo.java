@@ -88,6 +88,7 @@ public final class Demo implements AutoCloseable {
     String keyId = created.path("pairingKey").path("id").asText();
     out.println(
         "The same create again (same key, as after a redelivery): replayed from the ledger.");
+    client.forget(createKey);
     send(createKey, command("create", user, null), Map.of());
     send(key("demo-get"), command("get", user, keyId), Map.of());
     send(key("demo-delete"), command("delete", user, keyId), Map.of());
