@@ -72,6 +72,18 @@ public enum Metric {
           + " pingone.retry.ambiguous-create made of them: answered (OUTCOME_UNKNOWN, PingOne not"
           + " called) or retry (called again; a second, unclaimed key may exist).",
       "action"),
+  LEDGER_EVICTIONS(
+      "pairing_worker.ledger.evictions",
+      Type.COUNTER,
+      "Ledger entries forgotten from memory, by reason: retention (older than"
+          + " worker.ledger.retention) or size (the oldest, beyond worker.ledger.max-entries). A"
+          + " create of a forgotten transaction that comes again runs again.",
+      "reason"),
+  LEDGER_ENTRIES(
+      "pairing_worker.ledger.entries",
+      Type.GAUGE,
+      "Ledger entries held in memory, across the owned partitions (at most"
+          + " worker.ledger.max-entries)."),
   RATE_LIMITED(
       "pairing_worker.pingone.rate_limited",
       Type.COUNTER,

@@ -36,6 +36,8 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.LEDGER_REPLAYS);
     counter(Metric.LEDGER_UNFINISHED, "action", "answer");
     counter(Metric.LEDGER_UNFINISHED, "action", "retry");
+    counter(Metric.LEDGER_EVICTIONS, "reason", "retention");
+    counter(Metric.LEDGER_EVICTIONS, "reason", "size");
     for (Op op : Op.values()) {
       counter(Metric.RATE_LIMITED, "op", op.wireName());
     }
@@ -61,6 +63,11 @@ public final class WorkerMetrics implements PingOneObserver {
   /** A create found STARTED but not COMPLETED; {@code action} is answer or retry. */
   public void unfinishedCreate(String action) {
     counter(Metric.LEDGER_UNFINISHED, "action", action).increment();
+  }
+
+  /** Ledger entries forgotten from memory; {@code reason} is retention or size. */
+  public void ledgerEvictions(String reason, int count) {
+    counter(Metric.LEDGER_EVICTIONS, "reason", reason).increment(count);
   }
 
   public void replySendFailed() {

@@ -19,6 +19,7 @@ import dev.pairingworker.kafka.ReplyPublisher;
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
+import dev.pairingworker.ledger.LedgerLimits;
 import dev.pairingworker.ledger.LedgeredExecutor;
 import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.metrics.Metric;
@@ -72,7 +73,7 @@ public final class Worker implements AutoCloseable {
             pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
-    this.ledger = ledger(config, publisher, json, clock);
+    this.ledger = ledger(config, publisher, json, clock, metrics);
     LedgeredExecutor ledgered =
         new LedgeredExecutor(
             ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
@@ -183,7 +184,11 @@ public final class Worker implements AutoCloseable {
   }
 
   private static Ledger ledger(
-      WorkerConfig config, ReplyPublisher publisher, ObjectMapper json, Clock clock) {
+      WorkerConfig config,
+      ReplyPublisher publisher,
+      ObjectMapper json,
+      Clock clock,
+      WorkerMetrics metrics) {
     if (!config.get(LedgerSettings.ENABLED)) {
       return Ledger.disabled();
     }
@@ -192,7 +197,7 @@ public final class Worker implements AutoCloseable {
     return new KafkaLedger(
         topic,
         config.commandsTopic(),
-        retention,
+        new LedgerLimits(retention, config.get(LedgerSettings.MAX_ENTRIES)),
         () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
         publisher,
         json,
@@ -200,7 +205,8 @@ public final class Worker implements AutoCloseable {
         config.get(LedgerSettings.CREATE_TOPIC)
             ? partitions ->
                 Topics.ensureLedger(config.kafkaProperties(), topic, partitions, retention)
-            : null);
+            : null,
+        metrics);
   }
 
   private static CommandPolicy commandPolicy(WorkerConfig config) {
