@@ -36,6 +36,8 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.LEDGER_REPLAYS);
     counter(Metric.LEDGER_UNFINISHED, "action", "answer");
     counter(Metric.LEDGER_UNFINISHED, "action", "retry");
+    counter(Metric.TRANSACTIONS, "result", "committed");
+    counter(Metric.TRANSACTIONS, "result", "aborted");
     for (Op op : Op.values()) {
       counter(Metric.RATE_LIMITED, "op", op.wireName());
     }
@@ -65,6 +67,11 @@ public final class WorkerMetrics implements PingOneObserver {
 
   public void replySendFailed() {
     counter(Metric.REPLY_SEND_FAILURES).increment();
+  }
+
+  /** A Kafka transaction ended; {@code result} is committed or aborted. */
+  public void transaction(String result) {
+    counter(Metric.TRANSACTIONS, "result", result).increment();
   }
 
   /** Registers a gauge read from {@code value} at each scrape. */

@@ -5,6 +5,8 @@ import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.CommandPolicy;
 import dev.pairingworker.command.Json;
 import dev.pairingworker.config.LedgerSettings;
+import dev.pairingworker.config.ProcessingGuarantee;
+import dev.pairingworker.config.ProcessingSettings;
 import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
@@ -12,10 +14,14 @@ import dev.pairingworker.config.WorkerSettings;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.kafka.CommandConsumer;
+import dev.pairingworker.kafka.ConsumerCommitter;
 import dev.pairingworker.kafka.DeadLetters;
+import dev.pairingworker.kafka.ImmediateAnswers;
 import dev.pairingworker.kafka.KafkaClients;
+import dev.pairingworker.kafka.Outbox;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
+import dev.pairingworker.kafka.TransactionalCommitter;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
 import dev.pairingworker.ledger.LedgeredExecutor;
@@ -48,6 +54,7 @@ public final class Worker implements AutoCloseable {
   private final CommandConsumer loop;
   private final Thread loopThread;
   private final KafkaProducer<byte[], byte[]> producer;
+  private final KafkaProducer<byte[], byte[]> transactional;
   private final ReplyPublisher publisher;
   private final MetricsServer metricsServer;
   private final ScheduledExecutorService scheduler;
@@ -75,11 +82,21 @@ public final class Worker implements AutoCloseable {
         new LedgeredExecutor(
             ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
     OffsetTracker offsets = new OffsetTracker();
+    boolean exactlyOnce =
+        config.get(ProcessingSettings.GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE;
+    Outbox outbox = new Outbox(offsets::answered);
+    this.transactional =
+        exactlyOnce
+            ? new KafkaProducer<>(
+                KafkaClients.transactionalProducer(
+                    config.kafkaProperties(), config.get(ProcessingSettings.TRANSACTIONAL_ID)))
+            : null;
     RecordHandler handler =
         new RecordHandler(
             new CommandDecoder(json, config.repliesTopic(), commandPolicy(config)),
             offsets,
             publisher,
+            exactlyOnce ? outbox : new ImmediateAnswers(publisher, offsets),
             new DeadLetters(config.deadLetterTopic()),
             ledgered,
             metrics,
@@ -96,6 +113,16 @@ public final class Worker implements AutoCloseable {
             handler,
             offsets,
             publisher,
+            exactlyOnce
+                ? new TransactionalCommitter(
+                    transactional,
+                    config.get(ProcessingSettings.TRANSACTIONAL_ID),
+                    outbox,
+                    offsets,
+                    publisher,
+                    metrics,
+                    config.get(ProcessingSettings.TRANSACTION_INTERVAL))
+                : new ConsumerCommitter(offsets),
             health,
             ledger,
             new CommandConsumer.Limits(
@@ -104,6 +131,7 @@ public final class Worker implements AutoCloseable {
                 config.get(WorkerSettings.JOIN_TIMEOUT)));
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
+    metrics.gauge(Metric.OUTBOX, outbox::size);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }
@@ -147,6 +175,9 @@ public final class Worker implements AutoCloseable {
     ledger.close();
     publisher.close();
     producer.close(Duration.ofSeconds(5));
+    if (transactional != null) {
+      transactional.close(Duration.ofSeconds(5));
+    }
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
