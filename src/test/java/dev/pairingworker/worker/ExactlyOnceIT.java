@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pairingworker.client.CommandClient;
+import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.LatencyModel;
+import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
+import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.WorkerFixture;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +36,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code worker.processing.guarantee=exactly_once}: replies, dead letters and offsets are committed
@@ -36,6 +44,8 @@ import org.junit.jupiter.api.Test;
  * rebalances and repeats. Real broker, real simulator, nothing mocked.
  */
 class ExactlyOnceIT {
+  @TempDir Path dir;
+
   static final Map<String, String> EXACTLY_ONCE =
       Map.of("worker.processing.guarantee", "exactly_once");
 
@@ -166,6 +176,112 @@ class ExactlyOnceIT {
           .isEqualTo(replies.get(0).path("pairingKey").path("id").asText());
       assertThat(fx.apiRequests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
     }
+  }
+
+  /**
+   * The worker as a process, killed with SIGKILL twice while it answers creates and restarted with
+   * the same configuration (so the same derived transactional ID, which aborts the dead one's open
+   * transaction at once): a read_committed reader sees exactly one reply per transaction ID.
+   */
+  @Test
+  void aWorkerKilledHardTwiceAndRestartedLeavesExactlyOneCommittedReplyPerTransactionId()
+      throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String commands = "kill-commands-" + run;
+    String replies = "kill-replies-" + run;
+    String ledger = "kill-ledger-" + run;
+    Topics.ensure(
+        TestKafka.clientSettings(), Map.of(commands, 4, replies, 2, "kill-dead-letter-" + run, 1));
+    Topics.ensureLedger(TestKafka.clientSettings(), ledger, 4, Duration.ofDays(7));
+    try (PingOneSimulator sim =
+            PingOneSimulator.start(
+                SimulatorSettings.defaults()
+                    .withLatency(LatencyModel.fixed(Duration.ofMillis(50))));
+        CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
+      client.awaitListening(Duration.ofSeconds(30));
+      Path config = dir.resolve("worker.properties");
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "kafka.bootstrap.servers=" + TestKafka.bootstrapServers(),
+              // a killed member leaves the group when its session ends: keep that short
+              "kafka.session.timeout.ms=6000",
+              "kafka.heartbeat.interval.ms=1000",
+              "worker.group.id=kill-group-" + run,
+              "worker.topic.commands=" + commands,
+              "worker.topic.replies=" + replies,
+              "worker.topic.dead-letter=kill-dead-letter-" + run,
+              "worker.topic.ledger=" + ledger,
+              "worker.ledger.enabled=true",
+              "worker.processing.guarantee=exactly_once",
+              "worker.max.in-flight=8",
+              "pingone.rate.limit=0",
+              "pingone.api.url=" + sim.apiBaseUrl(),
+              "pingone.auth.url=" + sim.authBaseUrl(),
+              "pingone.environment.id=" + WorkerFixture.ENV,
+              "pingone.client.id=simulator-client",
+              "pingone.client.secret=simulator-secret",
+              "metrics.port=0",
+              ""));
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        keys.add("kill-" + i);
+        client.send(keys.get(i), createCommand(UUID.randomUUID().toString()), Map.of());
+      }
+      for (int answered : List.of(30, 120)) {
+        Process worker = startWorker(config, "worker-" + answered + ".log");
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(() -> keys.stream().filter(k -> client.reply(k).isDone()).count() > answered);
+        worker.destroyForcibly(); // SIGKILL: no drain, no final transaction
+        assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      }
+      Process last = startWorker(config, "worker-last.log");
+      try {
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .until(
+                () ->
+                    committedRecords(replies).stream()
+                        .map(ExactlyOnceIT::key)
+                        .collect(Collectors.toSet())
+                        .containsAll(keys));
+      } finally {
+        last.destroy();
+        last.waitFor(60, TimeUnit.SECONDS);
+      }
+
+      Map<String, Long> committed =
+          committedRecords(replies).stream()
+              .collect(Collectors.groupingBy(ExactlyOnceIT::key, Collectors.counting()));
+      assertThat(committed.keySet()).containsExactlyInAnyOrderElementsOf(keys);
+      assertThat(committed.values()).allMatch(n -> n == 1);
+    }
+  }
+
+  private static String createCommand(String user) {
+    return "{\"op\":\"create\",\"environmentId\":\""
+        + WorkerFixture.ENV
+        + "\",\"userId\":\""
+        + user
+        + "\"}";
+  }
+
+  private Process startWorker(Path config, String log) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.pairingworker.cli.Main",
+            "run",
+            "--config",
+            config.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(log).toFile())
+        .directory(new File("."))
+        .start();
   }
 
   /**
