@@ -23,8 +23,10 @@ enum TransactionErrors {
   static TransactionErrors classify(Throwable failure) {
     TransactionErrors kind = RETRY;
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // InvalidProducerEpochException is not here: Kafka (KIP-588) has it aborted and the
+      // producer re-initialised by abortTransaction; if the producer was really fenced, that abort
+      // fails and the worker stops then.
       if (t instanceof ProducerFencedException
-          || t instanceof InvalidProducerEpochException
           || t instanceof FencedInstanceIdException
           || t instanceof UnsupportedVersionException
           || (t instanceof AuthorizationException && !(t instanceof TopicAuthorizationException))) {

@@ -119,13 +119,7 @@ public final class TransactionalCommitter implements Committer {
     try {
       producer.beginTransaction();
       for (Outbox.Waiting waiting : due) {
-        producer.send(
-            waiting.record(),
-            (metadata, failure) -> {
-              if (failure != null && !(failure instanceof TransactionAbortedException)) {
-                refused.put(waiting, failure); // not merely aborted along with another one
-              }
-            });
+        send(waiting, refused);
       }
       producer.sendOffsetsToTransaction(committable, group);
     } catch (KafkaException e) {
@@ -133,6 +127,21 @@ public final class TransactionalCommitter implements Committer {
       return;
     }
     finishCommit(committable, refused);
+  }
+
+  private void send(Outbox.Waiting waiting, Map<Outbox.Waiting, Exception> refused) {
+    try {
+      producer.send(
+          waiting.record(),
+          (metadata, failure) -> {
+            if (failure != null && !(failure instanceof TransactionAbortedException)) {
+              refused.put(waiting, failure); // not merely aborted along with another one
+            }
+          });
+    } catch (KafkaException e) {
+      refused.put(waiting, e);
+      throw e;
+    }
   }
 
   /** False while an earlier transaction's commit or abort still has to be retried. */

@@ -14,14 +14,11 @@ import dev.pairingworker.config.WorkerSettings;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.kafka.CommandConsumer;
-import dev.pairingworker.kafka.ConsumerCommitter;
 import dev.pairingworker.kafka.DeadLetters;
-import dev.pairingworker.kafka.ImmediateAnswers;
+import dev.pairingworker.kafka.Delivery;
 import dev.pairingworker.kafka.KafkaClients;
-import dev.pairingworker.kafka.Outbox;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
-import dev.pairingworker.kafka.TransactionalCommitter;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
 import dev.pairingworker.ledger.LedgeredExecutor;
@@ -54,7 +51,7 @@ public final class Worker implements AutoCloseable {
   private final CommandConsumer loop;
   private final Thread loopThread;
   private final KafkaProducer<byte[], byte[]> producer;
-  private final KafkaProducer<byte[], byte[]> transactional;
+  private final Delivery delivery;
   private final ReplyPublisher publisher;
   private final MetricsServer metricsServer;
   private final ScheduledExecutorService scheduler;
@@ -82,21 +79,13 @@ public final class Worker implements AutoCloseable {
         new LedgeredExecutor(
             ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
     OffsetTracker offsets = new OffsetTracker();
-    boolean exactlyOnce =
-        config.get(ProcessingSettings.GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE;
-    Outbox outbox = new Outbox(offsets::answered);
-    this.transactional =
-        exactlyOnce
-            ? new KafkaProducer<>(
-                KafkaClients.transactionalProducer(
-                    config.kafkaProperties(), config.get(ProcessingSettings.TRANSACTIONAL_ID)))
-            : null;
+    this.delivery = delivery(config, publisher, offsets, metrics);
     RecordHandler handler =
         new RecordHandler(
             new CommandDecoder(json, config.repliesTopic(), commandPolicy(config)),
             offsets,
             publisher,
-            exactlyOnce ? outbox : new ImmediateAnswers(publisher, offsets),
+            delivery.answers(),
             new DeadLetters(config.deadLetterTopic()),
             ledgered,
             metrics,
@@ -113,16 +102,7 @@ public final class Worker implements AutoCloseable {
             handler,
             offsets,
             publisher,
-            exactlyOnce
-                ? new TransactionalCommitter(
-                    transactional,
-                    config.get(ProcessingSettings.TRANSACTIONAL_ID),
-                    outbox,
-                    offsets,
-                    publisher,
-                    metrics,
-                    config.get(ProcessingSettings.TRANSACTION_INTERVAL))
-                : new ConsumerCommitter(offsets),
+            delivery.committer(),
             health,
             ledger,
             new CommandConsumer.Limits(
@@ -131,7 +111,7 @@ public final class Worker implements AutoCloseable {
                 config.get(WorkerSettings.JOIN_TIMEOUT)));
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
-    metrics.gauge(Metric.OUTBOX, outbox::size);
+    metrics.gauge(Metric.OUTBOX, delivery.outbox()::size);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }
@@ -175,9 +155,7 @@ public final class Worker implements AutoCloseable {
     ledger.close();
     publisher.close();
     producer.close(Duration.ofSeconds(5));
-    if (transactional != null) {
-      transactional.close(Duration.ofSeconds(5));
-    }
+    delivery.close();
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
@@ -197,6 +175,22 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Delivery delivery(
+      WorkerConfig config, ReplyPublisher publisher, OffsetTracker offsets, WorkerMetrics metrics) {
+    if (config.get(ProcessingSettings.GUARANTEE) == ProcessingGuarantee.AT_LEAST_ONCE) {
+      return Delivery.atLeastOnce(publisher, offsets);
+    }
+    String transactionalId = config.get(ProcessingSettings.TRANSACTIONAL_ID);
+    return Delivery.exactlyOnce(
+        new KafkaProducer<>(
+            KafkaClients.transactionalProducer(config.kafkaProperties(), transactionalId)),
+        transactionalId,
+        config.get(ProcessingSettings.TRANSACTION_INTERVAL),
+        publisher,
+        offsets,
+        metrics);
   }
 
   private static Ledger ledger(
