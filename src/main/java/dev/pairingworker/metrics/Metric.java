@@ -110,7 +110,19 @@ public enum Metric {
   REPLY_SEND_FAILURES(
       "pairing_worker.reply.send.failures",
       Type.COUNTER,
-      "Reply or dead-letter sends the broker did not acknowledge; each is retried.");
+      "Reply or dead-letter sends the broker did not acknowledge; each is retried."),
+  TRANSACTIONS(
+      "pairing_worker.transactions",
+      Type.COUNTER,
+      "Under exactly_once, Kafka transactions (replies, dead letters and offsets) by result:"
+          + " committed or aborted (retried with the next one).",
+      "result"),
+  OUTBOX(
+      "pairing_worker.outbox_records",
+      Type.GAUGE,
+      "Under exactly_once, replies and dead letters waiting for the transaction that commits them with"
+          + " their record's offset (behind an unanswered record of the same partition, or for the next"
+          + " transaction interval).");
 
   /** How a metric is measured. */
   public enum Type {

@@ -38,6 +38,8 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.LEDGER_UNFINISHED, "action", "retry");
     counter(Metric.LEDGER_EVICTIONS, "reason", "retention");
     counter(Metric.LEDGER_EVICTIONS, "reason", "size");
+    counter(Metric.TRANSACTIONS, "result", "committed");
+    counter(Metric.TRANSACTIONS, "result", "aborted");
     for (Op op : Op.values()) {
       counter(Metric.RATE_LIMITED, "op", op.wireName());
     }
@@ -72,6 +74,11 @@ public final class WorkerMetrics implements PingOneObserver {
 
   public void replySendFailed() {
     counter(Metric.REPLY_SEND_FAILURES).increment();
+  }
+
+  /** A Kafka transaction ended; {@code result} is committed or aborted. */
+  public void transaction(String result) {
+    counter(Metric.TRANSACTIONS, "result", result).increment();
   }
 
   /** Registers a gauge read from {@code value} at each scrape. */

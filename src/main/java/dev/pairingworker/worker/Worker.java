@@ -5,6 +5,8 @@ import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.CommandPolicy;
 import dev.pairingworker.command.Json;
 import dev.pairingworker.config.LedgerSettings;
+import dev.pairingworker.config.ProcessingGuarantee;
+import dev.pairingworker.config.ProcessingSettings;
 import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
@@ -13,6 +15,7 @@ import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.kafka.CommandConsumer;
 import dev.pairingworker.kafka.DeadLetters;
+import dev.pairingworker.kafka.Delivery;
 import dev.pairingworker.kafka.KafkaClients;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
@@ -50,6 +53,7 @@ public final class Worker implements AutoCloseable {
   private final CommandConsumer loop;
   private final Thread loopThread;
   private final KafkaProducer<byte[], byte[]> producer;
+  private final Delivery delivery;
   private final ReplyPublisher publisher;
   private final MetricsServer metricsServer;
   private final ScheduledExecutorService scheduler;
@@ -78,11 +82,13 @@ public final class Worker implements AutoCloseable {
         new LedgeredExecutor(
             ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
     OffsetTracker offsets = new OffsetTracker();
+    this.delivery = delivery(config, publisher, offsets, metrics);
     RecordHandler handler =
         new RecordHandler(
             new CommandDecoder(json, config.repliesTopic(), commandPolicy(config)),
             offsets,
             publisher,
+            delivery.answers(),
             new DeadLetters(config.deadLetterTopic()),
             ledgered,
             metrics,
@@ -99,6 +105,7 @@ public final class Worker implements AutoCloseable {
             handler,
             offsets,
             publisher,
+            delivery.committer(),
             health,
             ledger,
             new CommandConsumer.Limits(
@@ -107,6 +114,7 @@ public final class Worker implements AutoCloseable {
                 config.get(WorkerSettings.JOIN_TIMEOUT)));
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
+    metrics.gauge(Metric.OUTBOX, delivery.outbox()::size);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }
@@ -163,6 +171,7 @@ public final class Worker implements AutoCloseable {
     ledger.close();
     publisher.close();
     producer.close(Duration.ofSeconds(5));
+    delivery.close();
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
@@ -181,6 +190,22 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Delivery delivery(
+      WorkerConfig config, ReplyPublisher publisher, OffsetTracker offsets, WorkerMetrics metrics) {
+    if (config.get(ProcessingSettings.GUARANTEE) == ProcessingGuarantee.AT_LEAST_ONCE) {
+      return Delivery.atLeastOnce(publisher, offsets);
+    }
+    String transactionalId = config.get(ProcessingSettings.TRANSACTIONAL_ID);
+    return Delivery.exactlyOnce(
+        new KafkaProducer<>(
+            KafkaClients.transactionalProducer(config.kafkaProperties(), transactionalId)),
+        transactionalId,
+        config.get(ProcessingSettings.TRANSACTION_INTERVAL),
+        publisher,
+        offsets,
+        metrics);
   }
 
   private static Ledger ledger(

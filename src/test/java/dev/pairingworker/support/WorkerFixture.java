@@ -121,6 +121,18 @@ public final class WorkerFixture implements AutoCloseable {
     return Worker.start(WorkerConfig.of(settings));
   }
 
+  /** Starts one more worker in the same consumer group, with some settings changed. */
+  public Worker startAnotherWorker(Map<String, String> overrides) {
+    Map<String, String> changed = new HashMap<>(settings);
+    changed.putAll(overrides);
+    return Worker.start(WorkerConfig.of(changed));
+  }
+
+  /** The worker's settings as key → text, to start it elsewhere (e.g. as a process). */
+  public Map<String, String> settings() {
+    return settings;
+  }
+
   /** Every reply record with this key on the default reply topic so far. */
   public List<ConsumerRecord<byte[], byte[]>> allReplies(String key) {
     return allReplies().stream()
