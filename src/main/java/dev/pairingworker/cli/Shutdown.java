@@ -49,6 +49,10 @@ final class Shutdown {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } catch (RuntimeException e) {
+      // Still end the process (exit 1) rather than let the signal's default status through.
+      log.warn("The stop was not clean: {}", e.toString());
+      return false;
     }
   }
 }

@@ -101,6 +101,14 @@ public final class CommandClient implements AutoCloseable {
     return waiting.computeIfAbsent(key, k -> new CompletableFuture<>());
   }
 
+  /**
+   * Forgets the reply seen for {@code key}, so {@link #reply(String)} waits for the next one: call
+   * it before sending a command again with the same key.
+   */
+  public void forget(String key) {
+    waiting.remove(key);
+  }
+
   private void listen(String topic) {
     try {
       List<TopicPartition> partitions =

@@ -18,7 +18,9 @@ final class ConfigResolver {
 
   /** Kafka settings the worker derives from its own keys; setting them twice would be ambiguous. */
   private static final Map<String, String> OWNED_KAFKA_KEYS =
-      Map.of("kafka.group.id", "worker.group.id");
+      Map.of(
+          "kafka.group.id", "worker.group.id",
+          "kafka.transactional.id", "worker.transactional.id");
 
   private ConfigResolver() {}
 

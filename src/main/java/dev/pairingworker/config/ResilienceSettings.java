@@ -17,7 +17,7 @@ public final class ResilienceSettings {
           .validator(Validator.between(0, 100_000))
           .doc(
               "PingOne API calls per second per worker instance (0 = no client-side limit); the"
-                  + " worker paces at 95 % of it to absorb network jitter. It slows down by itself when PingOne answers 429 anyway (other clients share the"
+                  + " worker paces at 98 % of it to absorb network jitter. It slows down by itself when PingOne answers 429 anyway (other clients share the"
                   + " license) and recovers when the 429s stop. PingOne's limits are per license and one"
                   + " IP gets at most 35 % of it: set this to your share.")
           .build();

@@ -213,6 +213,7 @@ public final class WorkerSettings {
                   REQUEST_TIMEOUT),
               ResilienceSettings.ALL,
               LedgerSettings.ALL,
+              ProcessingSettings.ALL,
               SecuritySettings.ALL,
               List.<ConfigKey<?>>of(METRICS_PORT),
               ObservabilitySettings.ALL)

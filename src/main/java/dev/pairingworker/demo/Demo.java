@@ -75,9 +75,10 @@ public final class Demo implements AutoCloseable {
   /** Sends the samples one after the other and prints each reply. */
   public void runSamples() throws Exception {
     String user = UUID.randomUUID().toString();
+    String createKey = key("demo-create");
     JsonNode created =
         send(
-            "demo-create",
+            createKey,
             command("create", user, null),
             Map.of(
                 "X-Ping-External-Session-ID",
@@ -85,15 +86,19 @@ public final class Demo implements AutoCloseable {
                 "kafka_correlationId",
                 "demo-correlation-1"));
     String keyId = created.path("pairingKey").path("id").asText();
-    send("demo-get", command("get", user, keyId), Map.of());
-    send("demo-delete", command("delete", user, keyId), Map.of());
-    send("demo-get-after-delete", command("get", user, keyId), Map.of());
-    send("demo-delete-again", command("delete", user, keyId), Map.of());
+    out.println(
+        "The same create again (same key, as after a redelivery): replayed from the ledger.");
+    client.forget(createKey);
+    send(createKey, command("create", user, null), Map.of());
+    send(key("demo-get"), command("get", user, keyId), Map.of());
+    send(key("demo-delete"), command("delete", user, keyId), Map.of());
+    send(key("demo-get-after-delete"), command("get", user, keyId), Map.of());
+    send(key("demo-delete-again"), command("delete", user, keyId), Map.of());
     ObjectNode invalid = command("get", "../../admin", keyId);
-    send("demo-invalid", invalid, Map.of());
+    send(key("demo-invalid"), invalid, Map.of());
     ObjectNode expired =
         command("create", user, null).put("expiresAt", Instant.now().minusSeconds(60).toString());
-    send("demo-expired", expired, Map.of());
+    send(key("demo-expired"), expired, Map.of());
     out.println("The invalid command is also on the dead-letter topic " + DEAD_LETTER + ".");
     printMetrics();
   }
@@ -107,9 +112,12 @@ public final class Demo implements AutoCloseable {
     return node;
   }
 
-  private JsonNode send(String prefix, ObjectNode command, Map<String, String> headers)
+  private static String key(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private JsonNode send(String key, ObjectNode command, Map<String, String> headers)
       throws Exception {
-    String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     out.printf(
         "-> %s  key=%s%n   %s%n",
         command.path("op").asText(), key, json.writeValueAsString(command));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,24 @@ public final class CommandExecutor {
    * it stops without a reply and the future fails with {@link Abandoned}.
    */
   public CompletableFuture<Reply> execute(Command command, BooleanSupplier abandoned) {
+    return execute(command, abandoned, null);
+  }
+
+  /**
+   * As {@link #execute(Command, BooleanSupplier)}; {@code beforeFirstSend} (may be null) runs once
+   * the command holds a call slot, and its first request waits for it (see {@link
+   * PingOneCaller#call(PingOneRequest, BooleanSupplier, Supplier)}).
+   */
+  public CompletableFuture<Reply> execute(
+      Command command,
+      BooleanSupplier abandoned,
+      Supplier<CompletableFuture<Void>> beforeFirstSend) {
     Instant started = clock.instant();
     if (command.expiresAt() != null && !started.isBefore(command.expiresAt())) {
       return CompletableFuture.completedFuture(replies.expired(command, started, started));
     }
     return caller
-        .call(PingOneRequest.of(command, body(command)), abandoned)
+        .call(PingOneRequest.of(command, body(command)), abandoned, beforeFirstSend)
         .thenApply(result -> replies.of(command, result, started, clock.instant()))
         .exceptionally(failure -> answerFailure(command, failure, started));
   }

@@ -8,13 +8,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -34,6 +32,7 @@ public final class CommandConsumer implements Runnable {
   private final RecordHandler handler;
   private final OffsetTracker offsets;
   private final ReplyPublisher publisher;
+  private final Committer committer;
   private final HealthState health;
   private final Ledger ledger;
   private final int maxBuffered;
@@ -51,6 +50,7 @@ public final class CommandConsumer implements Runnable {
       RecordHandler handler,
       OffsetTracker offsets,
       ReplyPublisher publisher,
+      Committer committer,
       HealthState health,
       Ledger ledger,
       Limits limits) {
@@ -59,6 +59,7 @@ public final class CommandConsumer implements Runnable {
     this.handler = handler;
     this.offsets = offsets;
     this.publisher = publisher;
+    this.committer = committer;
     this.health = health;
     this.ledger = ledger;
     this.maxBuffered = limits.maxBuffered();
@@ -79,8 +80,9 @@ public final class CommandConsumer implements Runnable {
   public void run() {
     health.pollLoopRunning(true);
     try {
-      consumer.subscribe(List.of(topic), new Rebalance());
       long started = System.nanoTime();
+      committer.start(joinTimeout);
+      consumer.subscribe(List.of(topic), new Rebalance());
       while (running) {
         if (!joined && System.nanoTime() - started > joinTimeout.toNanos()) {
           throw new IllegalStateException(
@@ -95,7 +97,7 @@ public final class CommandConsumer implements Runnable {
           handler.handle(record);
         }
         applyBackPressure();
-        commitAsync();
+        committer.afterPoll(consumer);
       }
     } catch (WakeupException e) {
       // stop() was called
@@ -150,22 +152,6 @@ public final class CommandConsumer implements Runnable {
     pausedPartitions = consumer.paused().size();
   }
 
-  private void commitAsync() {
-    Map<TopicPartition, OffsetAndMetadata> toCommit = offsets.committable();
-    if (!toCommit.isEmpty()) {
-      consumer.commitAsync(
-          toCommit,
-          (committed, failure) -> {
-            if (failure == null) {
-              offsets.committed(committed);
-            } else {
-              log.warn(
-                  "Offset commit failed (it is retried with the next one): {}", failure.toString());
-            }
-          });
-    }
-  }
-
   /**
    * Stops starting work for {@code partitions}, lets running commands finish within the bound,
    * commits.
@@ -183,8 +169,10 @@ public final class CommandConsumer implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      publisher.flush();
-      commitSync(gone);
+      publisher.flush(); // replies (at-least-once) and ledger entries acknowledged
+      committer.release(consumer, gone);
+    } else {
+      committer.lost(gone);
     }
     offsets.forget(gone);
     ledger.forget(gone);
@@ -192,24 +180,6 @@ public final class CommandConsumer implements Runnable {
         "Released {} partitions ({} queued commands, and any not on the wire, left for their next owner)",
         gone.size(),
         dropped);
-  }
-
-  private void commitSync(Set<TopicPartition> partitions) {
-    Map<TopicPartition, OffsetAndMetadata> toCommit = offsets.committable();
-    toCommit.keySet().retainAll(partitions);
-    if (toCommit.isEmpty()) {
-      return;
-    }
-    try {
-      try {
-        consumer.commitSync(toCommit);
-      } catch (WakeupException pendingStop) {
-        consumer.commitSync(toCommit); // the wakeup from stop() was consumed by the first try
-      }
-      offsets.committed(toCommit);
-    } catch (KafkaException e) {
-      log.warn("Final offset commit failed; answered records may be redelivered: {}", e.toString());
-    }
   }
 
   private void shutDown() {

@@ -49,6 +49,12 @@ public final class KafkaClients {
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-ledger");
+    // Looking up a missing ledger topic must not make the broker create it with its defaults (one
+    // partition, no compaction): the worker creates it co-partitioned, or stops.
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    // Ledger entries are written outside transactions; should one ever be written inside one, an
+    // aborted entry must not count.
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -64,6 +70,30 @@ public final class KafkaClients {
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "pairing-worker-producer");
     p.putAll(userSettings);
     // A reply counts only once every in-sync replica has it; no duplicates from producer retries.
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return p;
+  }
+
+  /**
+   * Settings of the transactional producer that commits replies, dead letters and consumed offsets
+   * together ({@code worker.processing.guarantee=exactly_once}).
+   */
+  public static Map<String, Object> transactionalProducer(
+      Map<String, Object> userSettings, String transactionalId) {
+    Map<String, Object> p = new HashMap<>();
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // A transaction lives for one commit interval; a worker that dies with one open should not
+    // hold read_committed readers back for the broker's default of a minute.
+    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000);
+    // Sends run on the poll thread: a reply topic without metadata must not stall it for long.
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    p.putAll(userSettings);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "pairing-worker-transactional-producer");
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -3,7 +3,6 @@ package dev.pairingworker.kafka;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.Decoded;
-import dev.pairingworker.command.RecordSource;
 import dev.pairingworker.command.Reply;
 import dev.pairingworker.command.ReplyStatus;
 import dev.pairingworker.dispatch.Dispatcher;
@@ -13,8 +12,10 @@ import dev.pairingworker.logging.CommandLogContext;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.ExternalIds;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens to one polled record: a valid command goes to the dispatcher, an invalid one is
- * answered REJECTED and dead-lettered at once. Either way the record's offset is released for
- * commit only when its reply (and dead-letter copy) is acknowledged.
+ * answered REJECTED and dead-lettered at once. Either way the output goes to {@link Answers}, which
+ * releases the record's offset for commit once its output is acknowledged (at-least-once) or in the
+ * outbox of the transaction that will commit it (exactly-once).
  */
 public final class RecordHandler {
   private static final Logger log = LoggerFactory.getLogger(RecordHandler.class);
@@ -34,6 +36,7 @@ public final class RecordHandler {
   private final CommandDecoder decoder;
   private final OffsetTracker offsets;
   private final ReplyPublisher publisher;
+  private final Answers answers;
   private final DeadLetters deadLetters;
   private final LedgeredExecutor executor;
   private final WorkerMetrics metrics;
@@ -49,6 +52,7 @@ public final class RecordHandler {
       CommandDecoder decoder,
       OffsetTracker offsets,
       ReplyPublisher publisher,
+      Answers answers,
       DeadLetters deadLetters,
       LedgeredExecutor executor,
       WorkerMetrics metrics,
@@ -57,6 +61,7 @@ public final class RecordHandler {
     this.decoder = decoder;
     this.offsets = offsets;
     this.publisher = publisher;
+    this.answers = answers;
     this.deadLetters = deadLetters;
     this.executor = executor;
     this.metrics = metrics;
@@ -79,7 +84,9 @@ public final class RecordHandler {
 
   /** Takes a record polled from the commands topic. Never blocks on PingOne. */
   public void handle(ConsumerRecord<byte[], byte[]> record) {
-    offsets.track(new TopicPartition(record.topic(), record.partition()), record.offset());
+    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+    offsets.track(tp, record.offset());
+    answers.polled(tp, record.offset());
     Decoded decoded = decoder.decode(record);
     if (decoded instanceof Decoded.Accepted accepted) {
       dispatcher.submit(accepted.command());
@@ -105,19 +112,19 @@ public final class RecordHandler {
                     rejected.rejection().message()));
     metrics.commandAnswered(rejected.op(), ReplyStatus.REJECTED);
     metrics.deadLettered(rejected.rejection().code());
-    CompletableFuture<Void> deadLettered =
-        publisher.send(deadLetters.of(record, rejected.rejection()));
-    CompletableFuture<Void> replied =
-        rejected.route().key() == null
-            ? CompletableFuture.completedFuture(null)
-            : publisher.reply(rejected.route(), Reply.rejected(rejected, clock.instant()));
-    CompletableFuture.allOf(deadLettered, replied).thenRun(() -> answered(rejected.source()));
+    List<Output> output = new ArrayList<>();
+    output.add(new Output(deadLetters.of(record, rejected.rejection()), false));
+    if (rejected.route().key() != null) {
+      Reply reply = Reply.rejected(rejected, clock.instant());
+      output.add(new Output(publisher.replyRecord(rejected.route(), reply), true));
+    }
+    answers.answer(rejected.source(), output, CompletableFuture.completedFuture(null));
   }
 
   /**
-   * The dispatcher's work: execute (past the ledger), then hand the reply to the producer, which
-   * frees the slot. The offset is released when both the reply and the ledger entry are
-   * acknowledged.
+   * The dispatcher's work: execute (past the ledger), then hand the reply over, which frees the
+   * slot. The offset is released when the reply is handed over as {@link Answers} requires and the
+   * ledger entry is acknowledged.
    */
   private CompletableFuture<Void> run(Command command) {
     TopicPartition tp = new TopicPartition(command.source().topic(), command.source().partition());
@@ -130,8 +137,8 @@ public final class RecordHandler {
               logOutcome(command, reply);
               metrics.commandAnswered(reply.op(), reply.status());
               countAmbiguous(reply);
-              CompletableFuture.allOf(publisher.reply(command.route(), reply), outcome.recorded())
-                  .thenRun(() -> answered(command.source()));
+              Output out = new Output(publisher.replyRecord(command.route(), reply), true);
+              answers.answer(command.source(), List.of(out), outcome.recorded());
             });
   }
 
@@ -145,10 +152,6 @@ public final class RecordHandler {
     for (int i = 0; reply.ambiguousAttempts() != null && i < reply.ambiguousAttempts(); i++) {
       metrics.ambiguousOutcome("retried");
     }
-  }
-
-  private void answered(RecordSource source) {
-    offsets.answered(new TopicPartition(source.topic(), source.partition()), source.offset());
   }
 
   private static void logOutcome(Command command, Reply reply) {

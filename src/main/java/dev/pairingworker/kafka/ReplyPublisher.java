@@ -56,12 +56,24 @@ public final class ReplyPublisher {
 
   /** Sends a reply; the future completes when the broker has acknowledged it. */
   public CompletableFuture<Void> reply(ReplyRoute route, Reply reply) {
+    return sendReply(replyRecord(route, reply));
+  }
+
+  /** The record carrying {@code reply} to its route. */
+  public ProducerRecord<byte[], byte[]> replyRecord(ReplyRoute route, Reply reply) {
     RecordHeaders headers = new RecordHeaders();
     if (route.correlationId() != null) {
       headers.add(CommandDecoder.CORRELATION_ID_HEADER, route.correlationId());
     }
-    return send(
-        new ProducerRecord<>(route.topic(), null, route.key(), serialise(reply), headers), true);
+    return new ProducerRecord<>(route.topic(), null, route.key(), serialise(reply), headers);
+  }
+
+  /**
+   * Sends a reply record built by {@link #replyRecord}; after a few refusals of its topic it goes
+   * to the default reply topic.
+   */
+  public CompletableFuture<Void> sendReply(ProducerRecord<byte[], byte[]> reply) {
+    return send(reply, true);
   }
 
   /**
@@ -125,9 +137,7 @@ public final class ReplyPublisher {
       Exception failure) {
     metrics.replySendFailed();
     ProducerRecord<byte[], byte[]> next = record;
-    if (attempt >= REDIRECT_AFTER_ATTEMPTS
-        && redirectable
-        && !record.topic().equals(defaultReplyTopic)) {
+    if (redirectable && shouldRedirect(record, attempt)) {
       next = redirect(record);
     }
     long delay =
@@ -145,7 +155,13 @@ public final class ReplyPublisher {
         TimeUnit.MILLISECONDS);
   }
 
-  private ProducerRecord<byte[], byte[]> redirect(ProducerRecord<byte[], byte[]> record) {
+  /** Whether a reply that failed {@code attempts} times should go to the default topic instead. */
+  boolean shouldRedirect(ProducerRecord<byte[], byte[]> reply, int attempts) {
+    return attempts >= REDIRECT_AFTER_ATTEMPTS && !reply.topic().equals(defaultReplyTopic);
+  }
+
+  /** The reply on the default reply topic, with a header naming the topic that refused it. */
+  ProducerRecord<byte[], byte[]> redirect(ProducerRecord<byte[], byte[]> record) {
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     headers.add(REDIRECTED_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(defaultReplyTopic, null, record.key(), record.value(), headers);

@@ -1,21 +1,21 @@
 package dev.pairingworker.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Reply;
 import dev.pairingworker.kafka.ReplyPublisher;
+import dev.pairingworker.metrics.Metric;
+import dev.pairingworker.metrics.WorkerMetrics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,14 +30,15 @@ import org.slf4j.LoggerFactory;
  * topic: an entry goes to the partition number of its command's record, so the owner of a command
  * partition reads only that ledger partition. Writes go through the reply publisher (retried until
  * acknowledged); the memory is updated before the write, so a later command of the same lane sees
- * it at once.
+ * it at once. Memory holds each entry as its record value and decodes it only when a create finds
+ * it.
  */
 public final class KafkaLedger implements Ledger {
   private static final Logger log = LoggerFactory.getLogger(KafkaLedger.class);
 
   private final String topic;
   private final ReplyPublisher publisher;
-  private final ObjectMapper json;
+  private final LedgerCodec codec;
   private final Clock clock;
   private final LedgerMemory memory;
   private final LedgerRestorer restorer;
@@ -53,17 +54,20 @@ public final class KafkaLedger implements Ledger {
   public KafkaLedger(
       String topic,
       String commandsTopic,
-      Duration retention,
+      LedgerLimits limits,
       Supplier<KafkaConsumer<byte[], byte[]>> readers,
       ReplyPublisher publisher,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      IntConsumer createTopic,
+      WorkerMetrics metrics) {
     this.topic = topic;
     this.publisher = publisher;
-    this.json = json;
+    this.codec = new LedgerCodec(json);
     this.clock = clock;
-    this.memory = new LedgerMemory(retention);
-    this.restorer = new LedgerRestorer(readers, topic, commandsTopic);
+    this.memory = new LedgerMemory(limits, metrics::ledgerEvictions);
+    metrics.gauge(Metric.LEDGER_ENTRIES, memory::size);
+    this.restorer = new LedgerRestorer(readers, topic, commandsTopic, createTopic);
   }
 
   @Override
@@ -73,7 +77,9 @@ public final class KafkaLedger implements Ledger {
 
   @Override
   public Optional<LedgerEntry> lookup(Command command) {
-    return memory.get(command.source().partition(), command.transactionId(), clock.instant());
+    return memory
+        .get(command.source().partition(), command.transactionId(), clock.instant())
+        .map(codec::decode);
   }
 
   @Override
@@ -138,8 +144,9 @@ public final class KafkaLedger implements Ledger {
   }
 
   private CompletableFuture<Void> write(Command command, LedgerEntry entry) {
-    memory.put(command.source().partition(), command.transactionId(), entry);
-    return publisher.send(record(command, serialise(entry)));
+    CompactEntry compact = codec.encode(entry);
+    memory.put(command.source().partition(), command.transactionId(), compact);
+    return publisher.send(record(command, compact.value()));
   }
 
   private ProducerRecord<byte[], byte[]> record(Command command, byte[] value) {
@@ -157,8 +164,7 @@ public final class KafkaLedger implements Ledger {
       return;
     }
     try {
-      memory.put(
-          record.partition(), transactionId, json.readValue(record.value(), LedgerEntry.class));
+      memory.put(record.partition(), transactionId, codec.read(record.value()));
     } catch (IOException e) {
       log.warn(
           "Ignored an unreadable ledger record {}-{}@{}: {}",
@@ -166,14 +172,6 @@ public final class KafkaLedger implements Ledger {
           record.partition(),
           record.offset(),
           e.toString());
-    }
-  }
-
-  private byte[] serialise(LedgerEntry entry) {
-    try {
-      return json.writeValueAsBytes(entry);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.pairingworker.ledger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,59 +7,122 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ObjIntConsumer;
 
 /**
- * The ledger entries of the owned partitions, by partition and transaction ID. Memory is bounded by
- * the retention: each partition keeps its entries in write order and drops, on every write, those
- * older than the retention (the broker deletes them too). An entry holds only its state, time and
- * the reply to replay (without the pairing code).
+ * The ledger entries of the owned partitions, by partition and transaction ID, each partition in
+ * write order. Memory is bounded twice: every write drops the entries older than the retention (the
+ * broker deletes them too), and beyond {@code maxEntries} across all partitions the oldest entry
+ * (the partition head written first) is forgotten. A forgotten transaction is unknown: its create,
+ * if it comes again, runs again.
  */
 final class LedgerMemory {
-  private final Duration retention;
-  private final Map<Integer, LinkedHashMap<String, LedgerEntry>> partitions = new HashMap<>();
+  /** Label values of {@code pairing_worker_ledger_evictions_total{reason}}. */
+  static final String RETENTION = "retention";
 
-  LedgerMemory(Duration retention) {
-    this.retention = retention;
+  static final String SIZE = "size";
+
+  private final long retentionMillis;
+  private final int maxEntries;
+  private final ObjIntConsumer<String> evicted;
+  private final Map<Integer, LinkedHashMap<String, CompactEntry>> partitions = new HashMap<>();
+  private int size;
+
+  /**
+   * @param evicted told how many entries were forgotten, and why ({@link #RETENTION} or {@link
+   *     #SIZE}); called under this memory's lock
+   */
+  LedgerMemory(LedgerLimits limits, ObjIntConsumer<String> evicted) {
+    this.retentionMillis = limits.retention().toMillis();
+    this.maxEntries = limits.maxEntries();
+    this.evicted = evicted;
   }
 
-  synchronized Optional<LedgerEntry> get(int partition, String transactionId, Instant now) {
-    LinkedHashMap<String, LedgerEntry> entries = partitions.get(partition);
-    LedgerEntry entry = entries == null ? null : entries.get(transactionId);
-    if (entry == null || isExpired(entry, now)) {
+  synchronized Optional<CompactEntry> get(int partition, String transactionId, Instant now) {
+    LinkedHashMap<String, CompactEntry> entries = partitions.get(partition);
+    CompactEntry entry = entries == null ? null : entries.get(transactionId);
+    if (entry == null || isExpired(entry, now.toEpochMilli())) {
       return Optional.empty();
     }
     return Optional.of(entry);
   }
 
-  synchronized void put(int partition, String transactionId, LedgerEntry entry) {
-    LinkedHashMap<String, LedgerEntry> entries =
+  synchronized void put(int partition, String transactionId, CompactEntry entry) {
+    LinkedHashMap<String, CompactEntry> entries =
         partitions.computeIfAbsent(partition, p -> new LinkedHashMap<>());
-    entries.remove(transactionId); // re-inserted at the end: the order stays the write order
-    entries.put(transactionId, entry);
-    for (Iterator<LedgerEntry> it = entries.values().iterator(); it.hasNext(); ) {
-      if (!isExpired(it.next(), entry.at())) {
-        break;
-      }
-      it.remove();
+    // Re-inserted at the end: the order stays the write order.
+    if (entries.remove(transactionId) == null) {
+      size++;
     }
+    entries.put(transactionId, entry);
+    report(RETENTION, dropExpired(entry.atMillis()));
+    report(SIZE, dropOldestBeyondBound());
   }
 
   synchronized void remove(int partition, String transactionId) {
-    LinkedHashMap<String, LedgerEntry> entries = partitions.get(partition);
-    if (entries != null) {
-      entries.remove(transactionId);
+    LinkedHashMap<String, CompactEntry> entries = partitions.get(partition);
+    if (entries != null && entries.remove(transactionId) != null) {
+      size--;
     }
   }
 
   synchronized void drop(Collection<Integer> dropped) {
-    partitions.keySet().removeAll(dropped);
+    for (Integer partition : dropped) {
+      LinkedHashMap<String, CompactEntry> entries = partitions.remove(partition);
+      if (entries != null) {
+        size -= entries.size();
+      }
+    }
   }
 
   synchronized int size() {
-    return partitions.values().stream().mapToInt(Map::size).sum();
+    return size;
   }
 
-  private boolean isExpired(LedgerEntry entry, Instant now) {
-    return entry.at().plus(retention).isBefore(now);
+  /** Drops, in every partition, the leading entries that outlived the retention. */
+  private int dropExpired(long nowMillis) {
+    int dropped = 0;
+    for (LinkedHashMap<String, CompactEntry> entries : partitions.values()) {
+      Iterator<CompactEntry> it = entries.values().iterator();
+      while (it.hasNext() && isExpired(it.next(), nowMillis)) {
+        it.remove();
+        dropped++;
+      }
+    }
+    size -= dropped;
+    return dropped;
+  }
+
+  /** Forgets the oldest head among the partitions until at most maxEntries are held. */
+  private int dropOldestBeyondBound() {
+    int dropped = 0;
+    while (size > maxEntries) {
+      Iterator<CompactEntry> oldest = null;
+      long oldestAt = Long.MAX_VALUE;
+      for (LinkedHashMap<String, CompactEntry> entries : partitions.values()) {
+        Iterator<CompactEntry> it = entries.values().iterator();
+        if (it.hasNext()) {
+          long at = it.next().atMillis();
+          if (oldest == null || at < oldestAt) {
+            oldest = it;
+            oldestAt = at;
+          }
+        }
+      }
+      oldest.remove();
+      size--;
+      dropped++;
+    }
+    return dropped;
+  }
+
+  private void report(String reason, int count) {
+    if (count > 0) {
+      evicted.accept(reason, count);
+    }
+  }
+
+  private boolean isExpired(CompactEntry entry, long nowMillis) {
+    return entry.atMillis() + retentionMillis < nowMillis;
   }
 }

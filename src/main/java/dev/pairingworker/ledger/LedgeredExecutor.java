@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a command past the ledger. A create whose transaction completed is answered with its
  * recorded reply (a replay, PingOne not called); one that started but never completed follows
- * {@code pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) before its
- * call and COMPLETED with its reply. Get and delete are safe to repeat and bypass the ledger.
+ * {@code pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) once it holds
+ * a call slot, before its first request, and COMPLETED with its reply. Get and delete are safe to
+ * repeat and bypass the ledger.
  */
 public final class LedgeredExecutor {
   private static final Logger log = LoggerFactory.getLogger(LedgeredExecutor.class);
@@ -74,9 +75,10 @@ public final class LedgeredExecutor {
             new Outcome(reply, ledger.completed(command, reply)));
       }
     }
-    return ledger
-        .started(command)
-        .thenCompose(acknowledged -> executor.execute(command, abandoned))
+    // STARTED is written once the create holds a call slot, not while it waits for one: after a
+    // crash only creates that were (about to be) on the wire are unfinished.
+    return executor
+        .execute(command, abandoned, () -> ledger.started(command))
         .handle((reply, failure) -> recordOrWithdraw(command, reply, failure));
   }
 

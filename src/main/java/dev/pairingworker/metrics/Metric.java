@@ -72,6 +72,18 @@ public enum Metric {
           + " pingone.retry.ambiguous-create made of them: answered (OUTCOME_UNKNOWN, PingOne not"
           + " called) or retry (called again; a second, unclaimed key may exist).",
       "action"),
+  LEDGER_EVICTIONS(
+      "pairing_worker.ledger.evictions",
+      Type.COUNTER,
+      "Ledger entries forgotten from memory, by reason: retention (older than"
+          + " worker.ledger.retention) or size (the oldest, beyond worker.ledger.max-entries). A"
+          + " create of a forgotten transaction that comes again runs again.",
+      "reason"),
+  LEDGER_ENTRIES(
+      "pairing_worker.ledger.entries",
+      Type.GAUGE,
+      "Ledger entries held in memory, across the owned partitions (at most"
+          + " worker.ledger.max-entries)."),
   RATE_LIMITED(
       "pairing_worker.pingone.rate_limited",
       Type.COUNTER,
@@ -98,7 +110,19 @@ public enum Metric {
   REPLY_SEND_FAILURES(
       "pairing_worker.reply.send.failures",
       Type.COUNTER,
-      "Reply or dead-letter sends the broker did not acknowledge; each is retried.");
+      "Reply or dead-letter sends the broker did not acknowledge; each is retried."),
+  TRANSACTIONS(
+      "pairing_worker.transactions",
+      Type.COUNTER,
+      "Under exactly_once, Kafka transactions (replies, dead letters and offsets) by result:"
+          + " committed or aborted (retried with the next one).",
+      "result"),
+  OUTBOX(
+      "pairing_worker.outbox_records",
+      Type.GAUGE,
+      "Under exactly_once, replies and dead letters waiting for the transaction that commits them with"
+          + " their record's offset (behind an unanswered record of the same partition, or for the next"
+          + " transaction interval).");
 
   /** How a metric is measured. */
   public enum Type {

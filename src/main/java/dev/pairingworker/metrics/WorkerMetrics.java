@@ -36,6 +36,10 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.LEDGER_REPLAYS);
     counter(Metric.LEDGER_UNFINISHED, "action", "answer");
     counter(Metric.LEDGER_UNFINISHED, "action", "retry");
+    counter(Metric.LEDGER_EVICTIONS, "reason", "retention");
+    counter(Metric.LEDGER_EVICTIONS, "reason", "size");
+    counter(Metric.TRANSACTIONS, "result", "committed");
+    counter(Metric.TRANSACTIONS, "result", "aborted");
     for (Op op : Op.values()) {
       counter(Metric.RATE_LIMITED, "op", op.wireName());
     }
@@ -63,8 +67,18 @@ public final class WorkerMetrics implements PingOneObserver {
     counter(Metric.LEDGER_UNFINISHED, "action", action).increment();
   }
 
+  /** Ledger entries forgotten from memory; {@code reason} is retention or size. */
+  public void ledgerEvictions(String reason, int count) {
+    counter(Metric.LEDGER_EVICTIONS, "reason", reason).increment(count);
+  }
+
   public void replySendFailed() {
     counter(Metric.REPLY_SEND_FAILURES).increment();
+  }
+
+  /** A Kafka transaction ended; {@code result} is committed or aborted. */
+  public void transaction(String result) {
+    counter(Metric.TRANSACTIONS, "result", result).increment();
   }
 
   /** Registers a gauge read from {@code value} at each scrape. */

@@ -11,4 +11,9 @@ public final class Abandoned extends RuntimeException {
   public Abandoned() {
     super("abandoned: its partition was revoked", null, false, false);
   }
+
+  /** Stopped because what had to happen before its first request failed (e.g. at shutdown). */
+  public Abandoned(Throwable cause) {
+    super("abandoned: its preparation failed", cause, false, false);
+  }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs one operation to its end: a call slot, the rate limiter, the token, the call, the single
@@ -60,7 +61,20 @@ public final class PingOneCaller {
    * Abandoned}.
    */
   public CompletableFuture<CallResult> call(PingOneRequest request, BooleanSupplier abandoned) {
-    return new Run(request, clock.instant(), abandoned).attempt(false);
+    return call(request, abandoned, null);
+  }
+
+  /**
+   * As {@link #call(PingOneRequest, BooleanSupplier)}, running {@code beforeFirstSend} once, when
+   * the first attempt holds its call slot, and sending only after it completed (the wait for the
+   * rate limiter runs meanwhile). So at most {@code worker.max.in-flight} operations are between it
+   * and their answer. If it fails, the operation fails with {@link Abandoned}.
+   */
+  public CompletableFuture<CallResult> call(
+      PingOneRequest request,
+      BooleanSupplier abandoned,
+      Supplier<CompletableFuture<Void>> beforeFirstSend) {
+    return new Run(request, clock.instant(), abandoned, beforeFirstSend).attempt(false);
   }
 
   /** The state of one operation across its attempts. */
@@ -68,14 +82,20 @@ public final class PingOneCaller {
     final PingOneRequest request;
     final Instant firstAttemptAt;
     final BooleanSupplier abandoned;
+    Supplier<CompletableFuture<Void>> beforeFirstSend;
     int tries;
     int attempts;
     int ambiguousAttempts;
 
-    Run(PingOneRequest request, Instant firstAttemptAt, BooleanSupplier abandoned) {
+    Run(
+        PingOneRequest request,
+        Instant firstAttemptAt,
+        BooleanSupplier abandoned,
+        Supplier<CompletableFuture<Void>> beforeFirstSend) {
       this.request = request;
       this.firstAttemptAt = firstAttemptAt;
       this.abandoned = abandoned;
+      this.beforeFirstSend = beforeFirstSend;
     }
 
     CompletableFuture<CallResult> attempt(boolean refreshedAfter401) {
@@ -85,7 +105,11 @@ public final class PingOneCaller {
       tries++;
       return slots
           .acquire()
-          .thenCompose(granted -> abandoned.getAsBoolean() ? abandon() : after(limiter.reserve()))
+          .thenCompose(
+              granted ->
+                  abandoned.getAsBoolean()
+                      ? abandon()
+                      : prepared().thenCombine(after(limiter.reserve()), (done, paced) -> paced))
           .thenCompose(paced -> admitted())
           .thenCompose(ready -> tokens.token())
           .thenCompose(token -> send(token))
@@ -95,9 +119,34 @@ public final class PingOneCaller {
                   throw new Abandoned(); // the slot was given back already
                 }
                 slots.release();
+                if (failure != null && failure.getCause() instanceof Abandoned unprepared) {
+                  throw unprepared; // beforeFirstSend failed: nothing was sent
+                }
                 return failure == null ? outcome : noToken(failure);
               })
           .thenCompose(outcome -> next(outcome, refreshedAfter401));
+    }
+
+    /** Runs {@code beforeFirstSend} the first time only. */
+    private CompletableFuture<Void> prepared() {
+      Supplier<CompletableFuture<Void>> preparation = beforeFirstSend;
+      if (preparation == null) {
+        return CompletableFuture.completedFuture(null);
+      }
+      beforeFirstSend = null;
+      CompletableFuture<Void> done;
+      try {
+        done = preparation.get();
+      } catch (RuntimeException e) {
+        done = CompletableFuture.failedFuture(e);
+      }
+      return done.handle(
+          (ok, failure) -> {
+            if (failure != null) {
+              throw new Abandoned(failure);
+            }
+            return null;
+          });
     }
 
     private CompletableFuture<Attempt> send(AccessToken token) {

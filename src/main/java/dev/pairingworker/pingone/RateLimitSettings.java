@@ -54,14 +54,15 @@ public record RateLimitSettings(
   }
 
   /**
-   * The worker's settings for PingOne's per-instance share {@code pingOneLimit}: it paces at 95 %
+   * The worker's settings for PingOne's per-instance share {@code pingOneLimit}: it paces at 98 %
    * of it with no burst, because requests reach PingOne with some jitter and a limit counted per
-   * second is exceeded by any clump of requests that were sent exactly at the limit. A 429 (other
-   * clients share the license) cuts the rate by 10 % at most once a second, never below 10 % of the
-   * limit, and it climbs back by 10 % of the limit per second.
+   * second is exceeded by any clump of requests that were sent exactly at the limit (the 2 % margin
+   * absorbs 20 ms of jitter; see docs/benchmarks.md for the measurements). A 429 (other clients
+   * share the license) cuts the rate by 10 % at most once a second, never below 10 % of the limit,
+   * and it climbs back by 10 % of the limit per second.
    */
   public static RateLimitSettings forPingOneLimit(double pingOneLimit) {
-    double pace = pingOneLimit * 0.95;
+    double pace = pingOneLimit * 0.98;
     return new RateLimitSettings(pace, pace * 0.1, 0.10, 0.9, Duration.ofSeconds(1), Duration.ZERO);
   }
 

@@ -5,6 +5,8 @@ import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.CommandPolicy;
 import dev.pairingworker.command.Json;
 import dev.pairingworker.config.LedgerSettings;
+import dev.pairingworker.config.ProcessingGuarantee;
+import dev.pairingworker.config.ProcessingSettings;
 import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
@@ -13,11 +15,14 @@ import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.kafka.CommandConsumer;
 import dev.pairingworker.kafka.DeadLetters;
+import dev.pairingworker.kafka.Delivery;
 import dev.pairingworker.kafka.KafkaClients;
 import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.kafka.ReplyPublisher;
+import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
+import dev.pairingworker.ledger.LedgerLimits;
 import dev.pairingworker.ledger.LedgeredExecutor;
 import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.metrics.Metric;
@@ -48,12 +53,14 @@ public final class Worker implements AutoCloseable {
   private final CommandConsumer loop;
   private final Thread loopThread;
   private final KafkaProducer<byte[], byte[]> producer;
+  private final Delivery delivery;
   private final ReplyPublisher publisher;
   private final MetricsServer metricsServer;
   private final ScheduledExecutorService scheduler;
   private final WorkerMetrics metrics;
   private final PingOneClient pingOne;
   private final Ledger ledger;
+  private boolean released; // guarded by this
 
   private Worker(WorkerConfig config, Clock clock) {
     this.config = config;
@@ -70,16 +77,18 @@ public final class Worker implements AutoCloseable {
             pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
-    this.ledger = ledger(config, publisher, json, clock);
+    this.ledger = ledger(config, publisher, json, clock, metrics);
     LedgeredExecutor ledgered =
         new LedgeredExecutor(
             ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
     OffsetTracker offsets = new OffsetTracker();
+    this.delivery = delivery(config, publisher, offsets, metrics);
     RecordHandler handler =
         new RecordHandler(
             new CommandDecoder(json, config.repliesTopic(), commandPolicy(config)),
             offsets,
             publisher,
+            delivery.answers(),
             new DeadLetters(config.deadLetterTopic()),
             ledgered,
             metrics,
@@ -96,6 +105,7 @@ public final class Worker implements AutoCloseable {
             handler,
             offsets,
             publisher,
+            delivery.committer(),
             health,
             ledger,
             new CommandConsumer.Limits(
@@ -104,6 +114,7 @@ public final class Worker implements AutoCloseable {
                 config.get(WorkerSettings.JOIN_TIMEOUT)));
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
+    metrics.gauge(Metric.OUTBOX, delivery.outbox()::size);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }
@@ -144,13 +155,26 @@ public final class Worker implements AutoCloseable {
     if (loopThread.isAlive()) {
       return false;
     }
+    release();
+    return true;
+  }
+
+  /**
+   * Closes what the poll loop used, once: {@code run}'s main thread and the signal handler may both
+   * be waiting for the stop, and the second one returns only after the first finished this.
+   */
+  private synchronized void release() {
+    if (released) {
+      return;
+    }
+    released = true;
     ledger.close();
     publisher.close();
     producer.close(Duration.ofSeconds(5));
+    delivery.close();
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
-    return true;
   }
 
   /** The error that stopped the worker by itself, or null. */
@@ -168,19 +192,46 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  private static Delivery delivery(
+      WorkerConfig config, ReplyPublisher publisher, OffsetTracker offsets, WorkerMetrics metrics) {
+    if (config.get(ProcessingSettings.GUARANTEE) == ProcessingGuarantee.AT_LEAST_ONCE) {
+      return Delivery.atLeastOnce(publisher, offsets);
+    }
+    String transactionalId = config.get(ProcessingSettings.TRANSACTIONAL_ID);
+    return Delivery.exactlyOnce(
+        new KafkaProducer<>(
+            KafkaClients.transactionalProducer(config.kafkaProperties(), transactionalId)),
+        transactionalId,
+        config.get(ProcessingSettings.TRANSACTION_INTERVAL),
+        publisher,
+        offsets,
+        metrics);
+  }
+
   private static Ledger ledger(
-      WorkerConfig config, ReplyPublisher publisher, ObjectMapper json, Clock clock) {
+      WorkerConfig config,
+      ReplyPublisher publisher,
+      ObjectMapper json,
+      Clock clock,
+      WorkerMetrics metrics) {
     if (!config.get(LedgerSettings.ENABLED)) {
       return Ledger.disabled();
     }
+    String topic = config.get(LedgerSettings.TOPIC);
+    Duration retention = config.get(LedgerSettings.RETENTION);
     return new KafkaLedger(
-        config.get(LedgerSettings.TOPIC),
+        topic,
         config.commandsTopic(),
-        config.get(LedgerSettings.RETENTION),
+        new LedgerLimits(retention, config.get(LedgerSettings.MAX_ENTRIES)),
         () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
         publisher,
         json,
-        clock);
+        clock,
+        config.get(LedgerSettings.CREATE_TOPIC)
+            ? partitions ->
+                Topics.ensureLedger(config.kafkaProperties(), topic, partitions, retention)
+            : null,
+        metrics);
   }
 
   private static CommandPolicy commandPolicy(WorkerConfig config) {

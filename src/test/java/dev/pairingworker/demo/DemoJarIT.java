@@ -56,8 +56,9 @@ class DemoJarIT {
     assertThat(output)
         .contains("<- SUCCEEDED", "<- FAILED", "<- REJECTED", "<- EXPIRED")
         .contains("\"alreadyAbsent\":true")
+        .contains("\"replay\":true")
         .contains("masked by the demo")
-        .contains("pairing_worker_commands_total{op=\"create\",status=\"SUCCEEDED\"} 1.0")
+        .contains("pairing_worker_commands_total{op=\"create\",status=\"SUCCEEDED\"} 2.0")
         .doesNotContainPattern("\"code\":\"\\d{12}\"");
   }
 }

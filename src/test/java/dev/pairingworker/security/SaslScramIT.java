@@ -68,7 +68,7 @@ class SaslScramIT {
   @Test
   void withItsScramCredentialsAndTheRecommendedAclsTheWorkerAnswersACreate() throws Exception {
     WorkerTopics topics = WorkerTopics.fresh();
-    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter(), topics.ledger());
     kafka.grant(workerAcls(topics));
     kafka.grant(provisionerAcls(topics));
 
@@ -101,7 +101,7 @@ class SaslScramIT {
   @Test
   void withAWrongPasswordTheWorkerStopsByItselfNamingTheAuthenticationFailure() throws Exception {
     WorkerTopics topics = WorkerTopics.fresh();
-    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter(), topics.ledger());
     kafka.grant(workerAcls(topics));
     String wrongPassword = "wrong-" + UUID.randomUUID();
 
@@ -137,7 +137,7 @@ class SaslScramIT {
   @Test
   void withoutSaslSettingsTheWorkerStopsClearlyWhenItCannotJoinItsGroup() throws Exception {
     WorkerTopics topics = WorkerTopics.fresh();
-    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter(), topics.ledger());
     kafka.grant(workerAcls(topics));
     kafka.grant(provisionerAcls(topics));
     String user = UUID.randomUUID().toString();
@@ -177,7 +177,7 @@ class SaslScramIT {
   @Test
   void aReplyTheBrokerRefusesIsRetriedVisiblyUntilWriteIsGranted() throws Exception {
     WorkerTopics topics = WorkerTopics.fresh();
-    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter());
+    kafka.createTopics(topics.commands(), topics.replies(), topics.deadLetter(), topics.ledger());
     AclBinding writeReplies = writeReplies(topics);
     kafka.grant(workerAcls(topics).stream().filter(acl -> !acl.equals(writeReplies)).toList());
     kafka.grant(provisionerAcls(topics));
@@ -242,7 +242,9 @@ class SaslScramIT {
         allow(WORKER, ResourceType.TOPIC, topics.commands(), AclOperation.READ),
         allow(WORKER, ResourceType.GROUP, topics.group(), AclOperation.READ),
         writeReplies(topics),
-        allow(WORKER, ResourceType.TOPIC, topics.deadLetter(), AclOperation.WRITE));
+        allow(WORKER, ResourceType.TOPIC, topics.deadLetter(), AclOperation.WRITE),
+        allow(WORKER, ResourceType.TOPIC, topics.ledger(), AclOperation.READ),
+        allow(WORKER, ResourceType.TOPIC, topics.ledger(), AclOperation.WRITE));
   }
 
   private static AclBinding writeReplies(WorkerTopics topics) {

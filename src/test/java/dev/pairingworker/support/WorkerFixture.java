@@ -37,7 +37,10 @@ public final class WorkerFixture implements AutoCloseable {
   public final String replies;
   public final String deadLetter;
 
-  /** The ledger topic (co-partitioned with {@link #commands}); used when worker.ledger.enabled. */
+  /**
+   * The ledger topic (co-partitioned with {@link #commands}); the worker creates it on its first
+   * assignment unless a test made it first.
+   */
   public final String ledger;
 
   public final PingOneSimulator simulator;
@@ -55,9 +58,6 @@ public final class WorkerFixture implements AutoCloseable {
     ledger = extra.getOrDefault("worker.topic.ledger", "ledger-" + run);
     Topics.ensure(
         TestKafka.clientSettings(), Map.of(commands, partitions, replies, 2, deadLetter, 1));
-    if (Boolean.parseBoolean(extra.getOrDefault("worker.ledger.enabled", "false"))) {
-      Topics.ensureLedger(TestKafka.clientSettings(), ledger, partitions, Duration.ofDays(7));
-    }
     try {
       simulator = PingOneSimulator.start(simulatorSettings);
     } catch (IOException e) {
@@ -119,6 +119,18 @@ public final class WorkerFixture implements AutoCloseable {
    */
   public Worker startAnotherWorker() {
     return Worker.start(WorkerConfig.of(settings));
+  }
+
+  /** Starts one more worker in the same consumer group, with some settings changed. */
+  public Worker startAnotherWorker(Map<String, String> overrides) {
+    Map<String, String> changed = new HashMap<>(settings);
+    changed.putAll(overrides);
+    return Worker.start(WorkerConfig.of(changed));
+  }
+
+  /** The worker's settings as key → text, to start it elsewhere (e.g. as a process). */
+  public Map<String, String> settings() {
+    return settings;
   }
 
   /** Every reply record with this key on the default reply topic so far. */

@@ -19,11 +19,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -104,8 +108,56 @@ class LedgerIT {
     }
   }
 
+  @Test
+  void onlyCreatesHoldingACallSlotAreMarkedStartedSoACrashLeavesAtMostThatManyUnfinished()
+      throws Exception {
+    int inFlight = 2;
+    try (WorkerFixture fx =
+        WorkerFixture.start(
+            sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(300))),
+            Map.of(
+                "worker.max.in-flight", Integer.toString(inFlight), "pingone.rate.limit", "0"))) {
+      List<String> keys = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        keys.add("slot-" + i + "-" + UUID.randomUUID());
+        fx.client.send(keys.get(i), fx.create(UUID.randomUUID().toString()), Map.of());
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> fx.apiRequests().size() >= 3);
+
+      // Every create is queued by now; only those holding one of the slots (and a reply being
+      // recorded just after releasing one) may be STARTED without COMPLETED.
+      Map<String, String> lastState = new java.util.HashMap<>();
+      for (ConsumerRecord<byte[], byte[]> entry : ledgerRecords(fx.ledger)) {
+        String value =
+            entry.value() == null ? "" : new String(entry.value(), StandardCharsets.UTF_8);
+        lastState.put(new String(entry.key(), StandardCharsets.UTF_8), value);
+      }
+      assertThat(lastState.values().stream().filter(v -> v.contains("\"STARTED\"")).count())
+          .isPositive()
+          .isLessThanOrEqualTo(2L * inFlight);
+      CompletableFuture.allOf(keys.stream().map(fx.client::reply).toArray(CompletableFuture[]::new))
+          .get(60, TimeUnit.SECONDS);
+    }
+  }
+
   private static long answered(WorkerFixture fx, List<String> keys) {
     return keys.stream().filter(k -> fx.client.reply(k).isDone()).count();
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> ledgerRecords(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            TestKafka.clientSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition tp = new TopicPartition(topic, 0);
+      consumer.assign(List.of(tp));
+      consumer.seekToBeginning(List.of(tp));
+      long end = consumer.endOffsets(List.of(tp)).get(tp);
+      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+      while (consumer.position(tp) < end) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
   }
 
   private static List<String> ledgerValues(String topic) {
@@ -206,6 +258,49 @@ class LedgerIT {
           .rootCause()
           .hasMessageContaining("has 1 partitions but the commands topic")
           .hasMessageEndingWith("has 2: they must be equal");
+    }
+  }
+
+  @Test
+  void byDefaultTheLedgerIsOnAndTheWorkerCreatesItsMissingTopicLikeTheCommandsTopic()
+      throws Exception {
+    try (WorkerFixture fx = WorkerFixture.start(s -> s, Map.of(), 3)) {
+      String key = "default-on-" + UUID.randomUUID();
+      String user = UUID.randomUUID().toString();
+      fx.callJson(key, fx.create(user));
+      fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
+
+      assertThat(awaitReplies(fx, key, 2).get(1).path("replay").asBoolean()).isTrue();
+      assertThat(creates(fx, key)).isEqualTo(1);
+      try (Admin admin = Admin.create(TestKafka.clientSettings())) {
+        TopicDescription topic =
+            admin.describeTopics(List.of(fx.ledger)).allTopicNames().get().get(fx.ledger);
+        assertThat(topic.partitions()).hasSize(3);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, fx.ledger);
+        Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        assertThat(config.get("cleanup.policy").value()).isEqualTo("compact,delete");
+        assertThat(config.get("retention.ms").value())
+            .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+      }
+    }
+  }
+
+  @Test
+  void withTopicCreationOffAMissingLedgerTopicStopsTheWorkerWithAMessageNamingIt()
+      throws Exception {
+    try (WorkerFixture fx =
+        WorkerFixture.start(s -> s, Map.of("worker.ledger.topic.create", "false"))) {
+      fx.client
+          .send("no-ledger-" + UUID.randomUUID(), fx.create(UUID.randomUUID().toString()), Map.of())
+          .get(30, TimeUnit.SECONDS);
+      await().atMost(Duration.ofSeconds(30)).until(() -> fx.worker.failure() != null);
+      assertThat(fx.worker.failure())
+          .rootCause()
+          .hasMessageContaining("worker.topic.ledger " + fx.ledger + ": the topic does not exist");
+      try (Admin admin = Admin.create(TestKafka.clientSettings())) {
+        assertThat(admin.listTopics().names().get()).doesNotContain(fx.ledger);
+      }
+      assertThat(fx.apiRequests()).isEmpty();
     }
   }
 

@@ -10,8 +10,7 @@ import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.WorkerFixture;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
+import dev.pairingworker.support.WorkerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,12 +35,10 @@ class RunCommandIT {
         config,
         "pingone.environment.id=" + WorkerFixture.ENV + "\npingone.client.secret=s3cret-value\n");
 
-    Process process = start(config);
-
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String output = Files.readString(dir.resolve("worker.log"), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).isEqualTo(2);
-    assertThat(output).contains("pingone.client.id").doesNotContain("s3cret-value");
+    try (WorkerProcess process = WorkerProcess.start(config, dir.resolve("worker.log"))) {
+      assertThat(process.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+      assertThat(process.output()).contains("pingone.client.id").doesNotContain("s3cret-value");
+    }
   }
 
   @Test
@@ -57,34 +54,31 @@ class RunCommandIT {
                     .withLatency(LatencyModel.fixed(Duration.ofMillis(400))));
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
-      Path config = dir.resolve("worker.properties");
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "kafka.bootstrap.servers=" + TestKafka.bootstrapServers(),
-              "worker.group.id=" + group,
-              "worker.topic.commands=" + commands,
-              "worker.topic.replies=" + replies,
-              "worker.max.in-flight=4",
-              "pingone.api.url=" + sim.apiBaseUrl(),
-              "pingone.auth.url=" + sim.authBaseUrl(),
-              "pingone.environment.id=" + WorkerFixture.ENV,
-              "pingone.client.id=simulator-client",
-              "pingone.client.secret=simulator-secret",
-              "metrics.port=0",
-              ""));
-      Process process = start(config);
+      Path config =
+          WorkerProcess.writeConfig(
+              dir.resolve("worker.properties"),
+              Map.ofEntries(
+                  Map.entry("kafka.bootstrap.servers", TestKafka.bootstrapServers()),
+                  Map.entry("worker.group.id", group),
+                  Map.entry("worker.topic.commands", commands),
+                  Map.entry("worker.topic.replies", replies),
+                  Map.entry("worker.max.in-flight", "4"),
+                  Map.entry("pingone.api.url", sim.apiBaseUrl().toString()),
+                  Map.entry("pingone.auth.url", sim.authBaseUrl().toString()),
+                  Map.entry("pingone.environment.id", WorkerFixture.ENV),
+                  Map.entry("pingone.client.id", "simulator-client"),
+                  Map.entry("pingone.client.secret", "simulator-secret"),
+                  Map.entry("metrics.port", "0")));
+      WorkerProcess process = WorkerProcess.start(config, dir.resolve("worker.log"));
       int total = 40;
       for (int i = 0; i < total; i++) {
         client.send("run-" + i, create(UUID.randomUUID().toString()), Map.of()).get();
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> sim.requests().size() > 4);
 
-      process.destroy(); // SIGTERM
+      process.terminate();
 
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).isEqualTo(0);
+      assertThat(process.awaitExit(Duration.ofSeconds(60))).isEqualTo(0);
       long committed = committedOffset(group, new TopicPartition(commands, 0));
       assertThat(committed)
           .as("the stop abandoned commands that had not started")
@@ -126,23 +120,5 @@ class RunCommandIT {
         + "\",\"userId\":\""
         + user
         + "\"}";
-  }
-
-  private Process start(Path config) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        List.of(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.pairingworker.cli.Main",
-            "run",
-            "--config",
-            config.toString());
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("worker.log").toFile())
-        .directory(new File("."))
-        .start();
   }
 }

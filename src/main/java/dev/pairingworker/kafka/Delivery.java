@@ -1,0 +1,50 @@
+package dev.pairingworker.kafka;
+
+import dev.pairingworker.dispatch.OffsetTracker;
+import dev.pairingworker.metrics.WorkerMetrics;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * What differs between the processing guarantees: where a record's output goes ({@link Answers})
+ * and how offsets are committed ({@link Committer}).
+ *
+ * @param outbox the exactly-once outbox; empty and unused at least once
+ * @param transactional the transactional producer, or null at least once
+ */
+public record Delivery(
+    Answers answers, Committer committer, Outbox outbox, Producer<byte[], byte[]> transactional) {
+
+  /** Replies sent at once, offsets committed by the consumer. */
+  public static Delivery atLeastOnce(ReplyPublisher publisher, OffsetTracker offsets) {
+    return new Delivery(
+        new ImmediateAnswers(publisher, offsets),
+        new ConsumerCommitter(offsets),
+        new Outbox(offsets::answered),
+        null);
+  }
+
+  /** Replies and offsets committed together by {@code transactional} every {@code interval}. */
+  public static Delivery exactlyOnce(
+      Producer<byte[], byte[]> transactional,
+      String transactionalId,
+      Duration interval,
+      ReplyPublisher publisher,
+      OffsetTracker offsets,
+      WorkerMetrics metrics) {
+    Outbox outbox = new Outbox(offsets::answered);
+    return new Delivery(
+        outbox,
+        new TransactionalCommitter(
+            transactional, transactionalId, outbox, offsets, publisher, metrics, interval),
+        outbox,
+        transactional);
+  }
+
+  /** Closes the transactional producer, if any. */
+  public void close() {
+    if (transactional != null) {
+      transactional.close(Duration.ofSeconds(5));
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.pairingworker.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pairingworker.crash.TopicSnapshot.ReplySeen;
+import dev.pairingworker.simulator.LatencyModel;
+import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.support.TestKafka;
+import dev.pairingworker.support.WorkerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5, crash safety: the worker (an OS process, ledger on) is killed with SIGKILL at about 30 %
+ * and 60 % of the replies and restarted each time; the broker and the simulator run in this JVM.
+ */
+class CrashIT {
+  private static final int CREATES = 3_000;
+  private static final int USERS = 1_000;
+  private static final int PARTITIONS = 6;
+  private static final Duration LATENCY = Duration.ofMillis(20);
+  private static final Duration PHASE = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+
+  /**
+   * What the topics and PingOne held when a worker had just been killed.
+   *
+   * @param answeredBefore transactions with a reply on the reply topic
+   * @param unfinished transactions whose last ledger entry is STARTED: the worker had recorded the
+   *     start of the create but not its end
+   * @param onTheWire those of {@code unfinished} whose create reached PingOne: the calls in flight
+   *     (or answered, their end not yet recorded); at most these can be created twice
+   */
+  record Kill(
+      int answered, Set<String> answeredBefore, Set<String> unfinished, Set<String> onTheWire) {
+    static Kill read(
+        Map<String, Object> kafka, CrashScenario scenario, PingOneSimulator sim, int answered) {
+      Set<String> unfinished = TopicSnapshot.unfinished(kafka, scenario.ledger());
+      Set<String> onTheWire = new HashSet<>(SimulatedCreates.requested(sim.requests()));
+      onTheWire.retainAll(unfinished);
+      return new Kill(
+          answered, TopicSnapshot.answered(kafka, scenario.replies()), unfinished, onTheWire);
+    }
+  }
+
+  @Test
+  void killedTwiceEveryTransactionIsAnsweredAndNoAnsweredCreateRanTwice() throws Exception {
+    Map<String, Object> kafka = TestKafka.clientSettings();
+    CrashScenario scenario = CrashScenario.fresh(PARTITIONS, CREATES, USERS);
+    scenario.createTopics(kafka);
+    scenario.sendCreates(kafka);
+    List<Kill> kills = new ArrayList<>();
+    try (PingOneSimulator simulator =
+            PingOneSimulator.start(
+                SimulatorSettings.defaults().withLatency(LatencyModel.fixed(LATENCY)));
+        ReplyCounter counter = new ReplyCounter(kafka, scenario.replies())) {
+      Path config =
+          WorkerProcess.writeConfig(
+              dir.resolve("worker.properties"),
+              scenario.workerSettings(TestKafka.bootstrapServers(), simulator));
+      Path log = WorkerProcess.logFile("CrashIT");
+      WorkerProcess worker = WorkerProcess.start(config, log);
+      try {
+        for (double share : List.of(0.3, 0.6)) {
+          int target = (int) (CREATES * share);
+          await("replies for " + target + " transactions")
+              .atMost(PHASE)
+              .pollInterval(Duration.ofMillis(10))
+              .until(() -> counter.answered() >= target);
+          assertThat(worker.kill()).as("exit status after SIGKILL").isEqualTo(WorkerProcess.KILLED);
+          kills.add(Kill.read(kafka, scenario, simulator, counter.answered()));
+          worker = WorkerProcess.start(config, log);
+        }
+        await("a reply for every transaction")
+            .atMost(PHASE)
+            .until(() -> counter.answered() == CREATES);
+        await("every command committed")
+            .atMost(PHASE)
+            .until(
+                () ->
+                    GroupProgress.lag(kafka, scenario.group(), scenario.commands(), PARTITIONS)
+                        == 0);
+        worker.terminate();
+        assertThat(worker.awaitExit(Duration.ofSeconds(60))).isZero();
+      } finally {
+        worker.close();
+      }
+      check(scenario, kills, TopicSnapshot.replies(kafka, scenario.replies()), simulator);
+    }
+  }
+
+  private static void check(
+      CrashScenario scenario, List<Kill> kills, List<ReplySeen> replies, PingOneSimulator sim) {
+    Map<String, Long> creates = SimulatedCreates.perTransaction(sim.requests());
+    List<String> duplicated = SimulatedCreates.duplicated(creates);
+    Set<String> unfinished = new HashSet<>();
+    kills.forEach(k -> unfinished.addAll(k.unfinished()));
+    int callsInFlight = kills.stream().mapToInt(k -> k.onTheWire().size()).sum();
+    Set<String> outcomeUnknown =
+        replies.stream()
+            .filter(ReplySeen::outcomeUnknown)
+            .map(ReplySeen::transactionId)
+            .collect(Collectors.toSet());
+    System.out.printf(
+        "CrashIT: %d creates; killed at %s replies; ledger STARTED without COMPLETED at the kills:"
+            + " %s; of those, creates that had reached PingOne (calls in flight): %s; transactions"
+            + " created twice: %d; answered OUTCOME_UNKNOWN: %d (%d never reached PingOne);"
+            + " reply records: %d (%d replays)%n",
+        CREATES,
+        kills.stream().map(Kill::answered).toList(),
+        kills.stream().map(k -> k.unfinished().size()).toList(),
+        kills.stream().map(k -> k.onTheWire().size()).toList(),
+        duplicated.size(),
+        outcomeUnknown.size(),
+        outcomeUnknown.stream().filter(tx -> !creates.containsKey(tx)).count(),
+        replies.size(),
+        replies.stream().filter(ReplySeen::replay).count());
+
+    assertThat(replies.stream().map(ReplySeen::transactionId).collect(Collectors.toSet()))
+        .as("(a) every transaction has a reply")
+        .containsExactlyInAnyOrderElementsOf(scenario.transactionIds());
+    for (Kill kill : kills) {
+      for (String tx : kill.answeredBefore()) {
+        assertThat(creates.getOrDefault(tx, 0L))
+            .as("(b) creates of %s, answered before a kill", tx)
+            .isLessThanOrEqualTo(1);
+      }
+    }
+    for (Kill kill : kills) {
+      assertThat(kill.unfinished())
+          .as(
+              "STARTED without COMPLETED at a kill: only creates holding one of the %d call slots,"
+                  + " or whose reply was being recorded",
+              CrashScenario.MAX_IN_FLIGHT)
+          .hasSizeLessThanOrEqualTo(2 * CrashScenario.MAX_IN_FLIGHT);
+    }
+    assertThat(duplicated)
+        .as("(c) transactions created twice: at most the calls in flight at the kills")
+        .hasSizeLessThanOrEqualTo(callsInFlight);
+    assertThat(outcomeUnknown)
+        .as("only creates started but unfinished at a kill are answered OUTCOME_UNKNOWN")
+        .isSubsetOf(unfinished);
+    assertThat(replies)
+        .as("every other reply SUCCEEDED")
+        .filteredOn(r -> !r.outcomeUnknown())
+        .extracting(ReplySeen::status)
+        .containsOnly("SUCCEEDED");
+  }
+}

@@ -1,0 +1,108 @@
+package dev.pairingworker.crash;
+
+import dev.pairingworker.kafka.Topics;
+import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.support.Commands;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The workload of issue 5's crash tests: {@code creates} create commands with distinct transaction
+ * IDs (the record keys) spread over {@code users} users, on a commands topic of {@code partitions}
+ * partitions with a co-partitioned ledger topic, and the worker settings that run them with the
+ * ledger on.
+ */
+record CrashScenario(
+    String commands,
+    String replies,
+    String deadLetter,
+    String ledger,
+    String group,
+    int partitions,
+    int creates,
+    int users) {
+
+  /** {@code worker.max.in-flight}: PingOne calls in flight at once (the default). */
+  static final int MAX_IN_FLIGHT = 64;
+
+  static CrashScenario fresh(int partitions, int creates, int users) {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    return new CrashScenario(
+        "crash-commands-" + run,
+        "crash-replies-" + run,
+        "crash-dead-letter-" + run,
+        "crash-ledger-" + run,
+        "crash-worker-" + run,
+        partitions,
+        creates,
+        users);
+  }
+
+  void createTopics(Map<String, Object> kafka) {
+    Topics.ensure(kafka, Map.of(commands, partitions, replies, 3, deadLetter, 1));
+    Topics.ensureLedger(kafka, ledger, partitions, Duration.ofDays(7));
+  }
+
+  /** The transaction IDs, in sending order. */
+  List<String> transactionIds() {
+    return IntStream.range(0, creates).mapToObj(i -> commands + "-tx-" + i).toList();
+  }
+
+  /** Sends every create and waits for the broker's acknowledgement. */
+  void sendCreates(Map<String, Object> kafka) {
+    Map<String, Object> settings = new HashMap<>(kafka);
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    List<String> ids = transactionIds();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < ids.size(); i++) {
+        producer.send(new ProducerRecord<>(commands, ids.get(i), create(i % users)));
+      }
+      producer.flush();
+    }
+  }
+
+  /**
+   * Worker settings: the ledger on (ambiguous creates answered, the default), no client-side rate
+   * limit, and a short consumer session so that a restarted worker does not wait the default 45 s
+   * for its killed predecessor to leave the group (6 s is the broker's minimum).
+   */
+  Map<String, String> workerSettings(String bootstrapServers, PingOneSimulator simulator) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("kafka.bootstrap.servers", bootstrapServers);
+    settings.put("kafka.session.timeout.ms", "6000");
+    settings.put("kafka.heartbeat.interval.ms", "1000");
+    settings.put("worker.group.id", group);
+    settings.put("worker.topic.commands", commands);
+    settings.put("worker.topic.replies", replies);
+    settings.put("worker.topic.dead-letter", deadLetter);
+    settings.put("worker.topic.ledger", ledger);
+    settings.put("worker.ledger.enabled", "true");
+    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
+    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
+    settings.put("pingone.environment.id", Commands.ENV);
+    settings.put("pingone.client.id", "simulator-client");
+    settings.put("pingone.client.secret", "simulator-secret");
+    settings.put("worker.max.in-flight", Integer.toString(MAX_IN_FLIGHT));
+    settings.put("pingone.rate.limit", "0");
+    settings.put("metrics.port", "0");
+    return settings;
+  }
+
+  private static String create(int user) {
+    return "{\"op\":\"create\",\"environmentId\":\""
+        + Commands.ENV
+        + "\",\"userId\":\""
+        + Commands.user(user)
+        + "\"}";
+  }
+}
