@@ -2,6 +2,7 @@ package dev.pairingworker.bench;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Map;
  * @param settings the settings of the run, by option name
  * @param cores processors available to this JVM
  * @param worker the product's worker
+ * @param variants the worker again with some settings changed ({@code --compare-guarantees}), in
+ *     the order they ran; empty when none ran
  * @param serialBaseline the naive serial worker, or null when not run
  * @param speedupOverSerial worker commands per second ÷ baseline commands per second, or null
  * @param workerProcess with {@code --worker-process}, what the worker's own process showed; else
@@ -19,17 +22,20 @@ public record BenchReport(
     Map<String, Object> settings,
     int cores,
     RunFigures worker,
+    List<RunFigures> variants,
     RunFigures serialBaseline,
     Double speedupOverSerial,
     WorkerProcessFigures workerProcess) {
 
   public BenchReport {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    variants = List.copyOf(variants);
   }
 
   static BenchReport of(
       BenchOptions options,
       RunFigures worker,
+      List<RunFigures> variants,
       RunFigures baseline,
       WorkerProcessFigures workerProcess) {
     Double speedup =
@@ -40,6 +46,7 @@ public record BenchReport(
         settings(options),
         Runtime.getRuntime().availableProcessors(),
         worker,
+        variants,
         baseline,
         speedup,
         workerProcess);

@@ -18,6 +18,7 @@ public final class ReportTable {
   public static void print(BenchReport report, PrintStream out) {
     List<RunFigures> runs = new ArrayList<>();
     runs.add(report.worker());
+    runs.addAll(report.variants());
     if (report.serialBaseline() != null) {
       runs.add(report.serialBaseline());
     }
@@ -100,7 +101,14 @@ public final class ReportTable {
 
   private static void row(
       PrintStream out, String label, List<RunFigures> runs, Function<RunFigures, String> cell) {
-    out.printf(ROW, label, cell.apply(runs.get(0)), runs.size() > 1 ? cell.apply(runs.get(1)) : "");
+    StringBuilder line = new StringBuilder(format("%-28s", label));
+    for (RunFigures run : runs) {
+      line.append(format(" %22s", cell.apply(run)));
+    }
+    if (runs.size() == 1) {
+      line.append(format(" %22s", ""));
+    }
+    out.println(line);
   }
 
   private static String limiter(RunFigures run) {

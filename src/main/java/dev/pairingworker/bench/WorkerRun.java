@@ -22,9 +22,17 @@ final class WorkerRun {
 
   static RunFigures measure(BenchOptions options, Map<String, Object> kafka, String run)
       throws Exception {
+    return measure(options, kafka, run, new Variant("worker", Map.of()));
+  }
+
+  /** A run of the worker with the variant's settings, named after it. */
+  static RunFigures measure(
+      BenchOptions options, Map<String, Object> kafka, String run, Variant variant)
+      throws Exception {
     BenchTopics topics = BenchTopics.create(kafka, run, options.partitions());
     try (PingOneSimulator simulator = BenchSimulator.start(options);
-        Worker worker = Worker.start(config(options, kafka, topics, run, simulator));
+        Worker worker =
+            Worker.start(config(options, kafka, topics, run, simulator, variant.settings()));
         CommandClient client =
             new CommandClient(kafka, topics.commands(), topics.replies())
                 .awaitListening(LISTEN_TIMEOUT)) {
@@ -36,7 +44,7 @@ final class WorkerRun {
           Bound.of(
               options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
       return measurement.measure(
-          "worker",
+          variant.name(),
           Workload.creates(run, options.commands(), options.users()),
           options.users(),
           bound,
@@ -50,8 +58,10 @@ final class WorkerRun {
       Map<String, Object> kafka,
       BenchTopics topics,
       String run,
-      PingOneSimulator simulator) {
+      PingOneSimulator simulator,
+      Map<String, String> variant) {
     Map<String, String> settings = settings(options, kafka, topics, run, simulator);
+    settings.putAll(variant);
     settings.put("metrics.port", "0");
     return WorkerConfig.of(settings);
   }

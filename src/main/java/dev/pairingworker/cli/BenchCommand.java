@@ -5,12 +5,14 @@ import dev.pairingworker.bench.BenchReport;
 import dev.pairingworker.bench.Benchmark;
 import dev.pairingworker.bench.RawHttpLoad;
 import dev.pairingworker.bench.ReportTable;
+import dev.pairingworker.bench.Variant;
 import dev.pairingworker.bench.WorkerProcessOptions;
 import dev.pairingworker.command.Json;
 import dev.pairingworker.config.Durations;
 import dev.pairingworker.simulator.Fault;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -181,13 +183,28 @@ final class BenchCommand implements Callable<Integer> {
               + " jcmd VM.native_memory summary after the last reply.")
   boolean workerNmt;
 
+  @Option(
+      names = "--compare-guarantees",
+      description =
+          "After the worker (transaction ledger on, at-least-once: the defaults), run it again"
+              + " without the ledger, and with the ledger and exactly-once processing, on the same"
+              + " workload; the figures side by side.")
+  boolean compareGuarantees;
+
   @Override
   public Integer call() throws Exception {
     if (rawHttp) {
       RawHttpLoad.run(commands, inFlight, Durations.parse("--latency", latency), System.out);
       return 0;
     }
-    BenchReport report = Benchmark.run(options(), System.out);
+    BenchOptions options = options();
+    if (compareGuarantees && options.workerProcess() != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--compare-guarantees runs the worker in this JVM: no --worker-process");
+    }
+    BenchReport report =
+        Benchmark.run(options, compareGuarantees ? Variant.guarantees() : List.of(), System.out);
     ReportTable.print(report, System.out);
     if (json != null) {
       Json.mapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
@@ -195,7 +212,10 @@ final class BenchCommand implements Callable<Integer> {
     }
     boolean stoppedCleanly =
         report.workerProcess() == null || report.workerProcess().exitCode() == 0;
-    return report.worker().unanswered() == 0 && stoppedCleanly ? 0 : 1;
+    boolean allAnswered =
+        report.worker().unanswered() == 0
+            && report.variants().stream().allMatch(run -> run.unanswered() == 0);
+    return allAnswered && stoppedCleanly ? 0 : 1;
   }
 
   /** Validated before the broker starts, so a bad flag is a usage error, not a failed run. */
