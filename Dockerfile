@@ -14,7 +14,7 @@ USER worker
 EXPOSE 9464
 # The worker's JVM sized for its bounded working set (worker.max.buffered records and the calls in flight: ~30 MB
 # live after a full collection with a 100,000-command backlog), measured with `bench --worker-process`; see
-# docs/benchmarks.md, "Memory". Peak RSS with a 100,000-command backlog: ~250 MB instead of 500-670 MB with the
+# docs/benchmarks.md, "Memory". Peak RSS with a 100,000-command backlog: ~240 MB instead of 0.5-2 GB with the
 # JVM's defaults. Override the whole set with -e JDK_JAVA_OPTIONS=...; raise -Xmx with worker.max.buffered.
 # MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc arenas, memory the JVM does not see (NMT) but RSS does.
 ENV MALLOC_ARENA_MAX=2
