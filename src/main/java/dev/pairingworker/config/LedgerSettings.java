@@ -58,19 +58,20 @@ public final class LedgerSettings {
   /** How many transactions a worker remembers at most. */
   public static final ConfigKey<Integer> MAX_ENTRIES =
       ConfigKey.builder("worker.ledger.max-entries", ValueType.INT)
-          .defaultValue("50000")
+          .defaultValue("100000")
           .validator(Validator.between(1, 10_000_000))
           .doc(
               "Ledger entries (transactions) a worker instance keeps in memory at most, across all"
                   + " the command partitions it owns (1 to 10000000). When full, the oldest are"
                   + " forgotten first (`pairing_worker_ledger_evictions_total{reason=\"size\"}`)"
                   + " and a create of a forgotten transaction that comes again runs again: a second"
-                  + " pairing key. An entry takes ~1.5 KB of heap (a completed create: its"
-                  + " ~1.3 KB record value plus ~0.2 KB of map and key), so the default holds"
-                  + " ~75 MB. Redeliveries after a crash or rebalance concern the newest records"
-                  + " and stay covered; raise it to keep old transactions as long as"
+                  + " pairing key. An entry takes ~160 B of heap (state, time, the record's offset"
+                  + " in the ledger topic, map entry and a transaction ID of ~40 characters; a"
+                  + " replay reads its reply back from the topic), so the default holds ~16 MB."
+                  + " Redeliveries after a crash or rebalance concern the newest records and stay"
+                  + " covered; raise it to keep old transactions as long as"
                   + " worker.ledger.retention: creates per retention period that one worker may"
-                  + " own (all partitions, if one worker may end up owning them all) x 1.5 KB."
+                  + " own (all partitions, if one worker may end up owning them all) x 160 B."
                   + " The ledger topic itself is bounded by compaction (one record per transaction"
                   + " ID) and its `retention.ms`, not by this key.")
           .build();

@@ -73,7 +73,7 @@ public final class ReplyPublisher {
    * to the default reply topic.
    */
   public CompletableFuture<Void> sendReply(ProducerRecord<byte[], byte[]> reply) {
-    return send(reply, true);
+    return send(reply, true).thenAccept(offset -> {});
   }
 
   /**
@@ -81,12 +81,20 @@ public final class ReplyPublisher {
    * topic and partition.
    */
   public CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
+    return send(record, false).thenAccept(offset -> {});
+  }
+
+  /**
+   * As {@link #send(ProducerRecord)}; the future holds the offset the broker gave the record (-1
+   * when the broker did not say).
+   */
+  public CompletableFuture<Long> sendForOffset(ProducerRecord<byte[], byte[]> record) {
     return send(record, false);
   }
 
-  private CompletableFuture<Void> send(
+  private CompletableFuture<Long> send(
       ProducerRecord<byte[], byte[]> record, boolean redirectable) {
-    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    CompletableFuture<Long> acknowledged = new CompletableFuture<>();
     attempt(record, 1, redirectable, acknowledged);
     return acknowledged;
   }
@@ -108,7 +116,7 @@ public final class ReplyPublisher {
       ProducerRecord<byte[], byte[]> record,
       int attempt,
       boolean redirectable,
-      CompletableFuture<Void> acknowledged) {
+      CompletableFuture<Long> acknowledged) {
     if (closed) {
       acknowledged.completeExceptionally(
           new IllegalStateException("the reply publisher is closed"));
@@ -119,7 +127,7 @@ public final class ReplyPublisher {
           record,
           (metadata, failure) -> {
             if (failure == null) {
-              acknowledged.complete(null);
+              acknowledged.complete(metadata.hasOffset() ? metadata.offset() : -1L);
             } else {
               retryLater(record, attempt, redirectable, acknowledged, failure);
             }
@@ -133,7 +141,7 @@ public final class ReplyPublisher {
       ProducerRecord<byte[], byte[]> record,
       int attempt,
       boolean redirectable,
-      CompletableFuture<Void> acknowledged,
+      CompletableFuture<Long> acknowledged,
       Exception failure) {
     metrics.replySendFailed();
     ProducerRecord<byte[], byte[]> next = record;

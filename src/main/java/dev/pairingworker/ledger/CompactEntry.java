@@ -1,33 +1,32 @@
 package dev.pairingworker.ledger;
 
 /**
- * A ledger entry as memory holds it: its state and time, and the record value exactly as written to
- * the topic (UTF-8 JSON, the reply already without the pairing code). The reply is decoded only
- * when a create finds the entry, which is rare; a decoded reply's object tree would take several
- * times the heap of its bytes.
+ * A ledger entry as memory holds it: what a lookup needs to decide (its state and time) and where
+ * its reply can be read. Entries written by this worker keep their record value only until the
+ * broker acknowledges it; from then on, and for every entry read from the topic, memory holds the
+ * record's offset in its ledger partition (the partition is the memory's key) instead of the ~1.3
+ * KB value, and a replay reads the value back from the topic.
  */
-final class CompactEntry {
-  private final LedgerEntry.State state;
-  private final long atMillis;
-  private final byte[] value;
-
-  CompactEntry(LedgerEntry.State state, long atMillis, byte[] value) {
-    this.state = state;
-    this.atMillis = atMillis;
-    this.value = value;
-  }
-
-  LedgerEntry.State state() {
-    return state;
-  }
+sealed interface CompactEntry {
+  LedgerEntry.State state();
 
   /** When the entry was written, in epoch milliseconds. */
-  long atMillis() {
-    return atMillis;
+  long atMillis();
+
+  /**
+   * Written by this worker and not acknowledged yet: the value as sent (UTF-8 JSON, the reply
+   * already without the pairing code), because the lane's next command may look it up meanwhile.
+   *
+   * @param value not copied, never modify it
+   */
+  record Unacknowledged(LedgerEntry.State state, long atMillis, byte[] value)
+      implements CompactEntry {
+    /** This entry once the broker has stored it at {@code offset}. */
+    Stored storedAt(long offset) {
+      return new Stored(state, atMillis, offset);
+    }
   }
 
-  /** The record value; not copied, never modify it. */
-  byte[] value() {
-    return value;
-  }
+  /** In the ledger topic at {@code offset} of the entry's partition. */
+  record Stored(LedgerEntry.State state, long atMillis, long offset) implements CompactEntry {}
 }

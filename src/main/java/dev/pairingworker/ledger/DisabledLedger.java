@@ -3,7 +3,6 @@ package dev.pairingworker.ledger;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Reply;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
@@ -18,8 +17,8 @@ enum DisabledLedger implements Ledger {
   }
 
   @Override
-  public Optional<LedgerEntry> lookup(Command command) {
-    return Optional.empty();
+  public CompletableFuture<Recorded> lookup(Command command) {
+    return CompletableFuture.completedFuture(Recorded.NOTHING);
   }
 
   @Override

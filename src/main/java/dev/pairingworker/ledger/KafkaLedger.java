@@ -6,14 +6,18 @@ import dev.pairingworker.command.Reply;
 import dev.pairingworker.kafka.ReplyPublisher;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.WorkerMetrics;
+import dev.pairingworker.pingone.ExternalIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -30,11 +34,14 @@ import org.slf4j.LoggerFactory;
  * topic: an entry goes to the partition number of its command's record, so the owner of a command
  * partition reads only that ledger partition. Writes go through the reply publisher (retried until
  * acknowledged); the memory is updated before the write, so a later command of the same lane sees
- * it at once. Memory holds each entry as its record value and decodes it only when a create finds
- * it.
+ * it at once. Memory holds an entry's record value only until the broker acknowledges it, then
+ * where the record is (its offset); a replay reads that record back from the topic.
  */
 public final class KafkaLedger implements Ledger {
   private static final Logger log = LoggerFactory.getLogger(KafkaLedger.class);
+
+  /** How long a replay may wait for its record to be read back from the topic. */
+  static final Duration REPLAY_READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final String topic;
   private final ReplyPublisher publisher;
@@ -42,6 +49,7 @@ public final class KafkaLedger implements Ledger {
   private final Clock clock;
   private final LedgerMemory memory;
   private final LedgerRestorer restorer;
+  private final LedgerRecordReader reader;
 
   /**
    * Restores asked for and not finished, per partition: a partition revoked and assigned again
@@ -68,6 +76,7 @@ public final class KafkaLedger implements Ledger {
     this.memory = new LedgerMemory(limits, metrics::ledgerEvictions);
     metrics.gauge(Metric.LEDGER_ENTRIES, memory::size);
     this.restorer = new LedgerRestorer(readers, topic, commandsTopic, createTopic);
+    this.reader = new LedgerRecordReader(readers, topic, REPLAY_READ_TIMEOUT);
   }
 
   @Override
@@ -76,10 +85,22 @@ public final class KafkaLedger implements Ledger {
   }
 
   @Override
-  public Optional<LedgerEntry> lookup(Command command) {
-    return memory
-        .get(command.source().partition(), command.transactionId(), clock.instant())
-        .map(codec::decode);
+  public CompletableFuture<Recorded> lookup(Command command) {
+    int partition = command.source().partition();
+    Optional<CompactEntry> held = memory.get(partition, command.transactionId(), clock.instant());
+    if (held.isEmpty()) {
+      return CompletableFuture.completedFuture(Recorded.NOTHING);
+    }
+    if (held.get().state() == LedgerEntry.State.STARTED) {
+      return CompletableFuture.completedFuture(Recorded.STARTED);
+    }
+    if (held.get() instanceof CompactEntry.Unacknowledged written) {
+      return CompletableFuture.completedFuture(completed(written.value(), "in memory"));
+    }
+    long offset = ((CompactEntry.Stored) held.get()).offset();
+    return reader
+        .read(partition, offset)
+        .handle((record, failure) -> readBack(command, offset, record, failure));
   }
 
   @Override
@@ -141,12 +162,61 @@ public final class KafkaLedger implements Ledger {
   @Override
   public void close() {
     restorer.close();
+    reader.close();
   }
 
   private CompletableFuture<Void> write(Command command, LedgerEntry entry) {
-    CompactEntry compact = codec.encode(entry);
-    memory.put(command.source().partition(), command.transactionId(), compact);
-    return publisher.send(record(command, compact.value()));
+    int partition = command.source().partition();
+    CompactEntry.Unacknowledged written = codec.encode(entry);
+    memory.put(partition, command.transactionId(), written);
+    return publisher
+        .sendForOffset(record(command, written.value()))
+        .thenAccept(
+            offset -> memory.acknowledged(partition, command.transactionId(), written, offset));
+  }
+
+  /** The reply of a completed transaction read back from the topic, or why it could not be. */
+  private Recorded readBack(
+      Command command,
+      long offset,
+      Optional<ConsumerRecord<byte[], byte[]>> record,
+      Throwable failure) {
+    String where = topic + "-" + command.source().partition() + "@" + offset;
+    if (failure != null) {
+      Throwable cause =
+          failure instanceof CompletionException && failure.getCause() != null
+              ? failure.getCause()
+              : failure;
+      return unreadable(command, where + " could not be read: " + cause);
+    }
+    byte[] key = command.transactionId().getBytes(StandardCharsets.UTF_8);
+    if (record.isEmpty() || record.get().value() == null) {
+      return unreadable(command, where + " is no longer in the topic (compacted or deleted)");
+    }
+    if (!Arrays.equals(record.get().key(), key)) {
+      return unreadable(command, where + " belongs to another transaction");
+    }
+    return completed(record.get().value(), where);
+  }
+
+  private Recorded completed(byte[] value, String where) {
+    try {
+      LedgerEntry entry = codec.decode(value);
+      if (entry.state() == LedgerEntry.State.COMPLETED && entry.reply() != null) {
+        return new Recorded.Completed(entry.reply());
+      }
+      return new Recorded.Unreadable(where + " holds no completed reply", clock.instant());
+    } catch (IOException e) {
+      return new Recorded.Unreadable(where + " is unreadable: " + e, clock.instant());
+    }
+  }
+
+  private Recorded unreadable(Command command, String reason) {
+    log.warn(
+        "Transaction {} completed before, but its ledger record {}: it is not replayed",
+        ExternalIds.sanitise(command.transactionId()),
+        reason);
+    return new Recorded.Unreadable(reason, clock.instant());
   }
 
   private ProducerRecord<byte[], byte[]> record(Command command, byte[] value) {
@@ -164,7 +234,7 @@ public final class KafkaLedger implements Ledger {
       return;
     }
     try {
-      memory.put(record.partition(), transactionId, codec.read(record.value()));
+      memory.put(record.partition(), transactionId, codec.read(record.value(), record.offset()));
     } catch (IOException e) {
       log.warn(
           "Ignored an unreadable ledger record {}-{}@{}: {}",

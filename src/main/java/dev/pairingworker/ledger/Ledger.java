@@ -3,7 +3,6 @@ package dev.pairingworker.ledger;
 import dev.pairingworker.command.Command;
 import dev.pairingworker.command.Reply;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.TopicPartition;
@@ -22,8 +21,11 @@ public interface Ledger {
 
   boolean enabled();
 
-  /** What the ledger knows about the command's transaction. */
-  Optional<LedgerEntry> lookup(Command command);
+  /**
+   * What the ledger knows about the command's transaction. Completes at once unless the reply of a
+   * completed transaction must be read back from the ledger topic.
+   */
+  CompletableFuture<Recorded> lookup(Command command);
 
   /** Records that the create starts; completes when the broker has acknowledged it. */
   CompletableFuture<Void> started(Command command);

@@ -13,31 +13,31 @@ final class LedgerCodec {
     this.json = json;
   }
 
-  /** The entry serialised once: the same bytes go to the topic and stay in memory. */
-  CompactEntry encode(LedgerEntry entry) {
+  /** The entry serialised once: the same bytes go to the topic and stay in memory until acked. */
+  CompactEntry.Unacknowledged encode(LedgerEntry entry) {
     try {
-      return new CompactEntry(
+      return new CompactEntry.Unacknowledged(
           entry.state(), entry.at().toEpochMilli(), json.writeValueAsBytes(entry));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A record value read from the topic; checked by decoding it once, then kept as bytes. */
-  CompactEntry read(byte[] value) throws IOException {
+  /**
+   * A record read from the topic, decoded once for its state and time; memory keeps its offset, not
+   * its value.
+   */
+  CompactEntry.Stored read(byte[] value, long offset) throws IOException {
+    LedgerEntry entry = decode(value);
+    return new CompactEntry.Stored(entry.state(), entry.at().toEpochMilli(), offset);
+  }
+
+  /** A record value: as written by {@link #encode}, or read back from the topic. */
+  LedgerEntry decode(byte[] value) throws IOException {
     LedgerEntry entry = json.readValue(value, LedgerEntry.class);
     if (entry.state() == null || entry.at() == null) {
       throw new IOException("a ledger entry needs a state and a time");
     }
-    return new CompactEntry(entry.state(), entry.at().toEpochMilli(), value);
-  }
-
-  LedgerEntry decode(CompactEntry entry) {
-    try {
-      return json.readValue(entry.value(), LedgerEntry.class);
-    } catch (IOException e) {
-      // Every held value was written by encode or checked by read.
-      throw new UncheckedIOException(e);
-    }
+    return entry;
   }
 }

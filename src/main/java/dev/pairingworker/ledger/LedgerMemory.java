@@ -59,6 +59,19 @@ final class LedgerMemory {
     report(SIZE, dropOldestBeyondBound());
   }
 
+  /**
+   * The broker stored {@code written} at {@code offset}: memory keeps the offset instead of the
+   * value, in the same place of the write order. Nothing happens when the transaction's entry is
+   * not {@code written} any more (a newer write, or the partition was dropped).
+   */
+  synchronized void acknowledged(
+      int partition, String transactionId, CompactEntry.Unacknowledged written, long offset) {
+    LinkedHashMap<String, CompactEntry> entries = partitions.get(partition);
+    if (entries != null && offset >= 0 && entries.get(transactionId) == written) {
+      entries.put(transactionId, written.storedAt(offset)); // an existing key keeps its place
+    }
+  }
+
   synchronized void remove(int partition, String transactionId) {
     LinkedHashMap<String, CompactEntry> entries = partitions.get(partition);
     if (entries != null && entries.remove(transactionId) != null) {

@@ -9,7 +9,6 @@ import dev.pairingworker.pingone.Abandoned;
 import dev.pairingworker.pingone.AmbiguousCreate;
 import dev.pairingworker.pingone.ExternalIds;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
@@ -18,10 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a command past the ledger. A create whose transaction completed is answered with its
- * recorded reply (a replay, PingOne not called); one that started but never completed follows
- * {@code pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) once it holds
- * a call slot, before its first request, and COMPLETED with its reply. Get and delete are safe to
- * repeat and bypass the ledger.
+ * recorded reply (a replay, PingOne not called), or FAILED {@code LEDGER_UNAVAILABLE} when that
+ * reply cannot be read back; one that started but never completed follows {@code
+ * pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) once it holds a call
+ * slot, before its first request, and COMPLETED with its reply. Get and delete are safe to repeat
+ * and bypass the ledger.
  */
 public final class LedgeredExecutor {
   private static final Logger log = LoggerFactory.getLogger(LedgeredExecutor.class);
@@ -54,16 +54,26 @@ public final class LedgeredExecutor {
     if (!ledger.enabled() || command.op() != Op.CREATE) {
       return executor.execute(command, abandoned).thenApply(Outcome::unrecorded);
     }
-    Optional<LedgerEntry> entry = ledger.lookup(command);
-    if (entry.isPresent() && entry.get().state() == LedgerEntry.State.COMPLETED) {
+    return ledger.lookup(command).thenCompose(known -> execute(command, abandoned, known));
+  }
+
+  private CompletableFuture<Outcome> execute(
+      Command command, BooleanSupplier abandoned, Recorded known) {
+    if (known instanceof Recorded.Completed completed) {
       metrics.ledgerReplay();
       log.info(
           "Transaction {} already completed: its reply is replayed, PingOne is not called",
           ExternalIds.sanitise(command.transactionId()));
-      Reply replay = entry.get().reply().replayedFor(command.source());
+      Reply replay = completed.reply().replayedFor(command.source());
       return CompletableFuture.completedFuture(Outcome.unrecorded(replay));
     }
-    if (entry.isPresent()) {
+    if (known instanceof Recorded.Unreadable unreadable) {
+      // Running it again would create a second key without telling anyone; the ledger entry is
+      // left as it is, so a later repeat tries the replay again.
+      return CompletableFuture.completedFuture(
+          Outcome.unrecorded(LedgerReplies.unavailable(command, unreadable)));
+    }
+    if (known instanceof Recorded.Started) {
       metrics.unfinishedCreate(unfinished.name().toLowerCase(Locale.ROOT));
       log.warn(
           "Create {} started before but never completed (the worker stopped in between): {}",

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -185,13 +186,17 @@ class LedgerIT {
       List<String> keys =
           List.of("restart-a-" + UUID.randomUUID(), "restart-b-" + UUID.randomUUID());
       String user = UUID.randomUUID().toString();
+      Map<String, String> keyIds = new java.util.HashMap<>();
       for (String key : keys) {
-        assertThat(fx.callJson(key, fx.create(user)).path("status").asText())
-            .isEqualTo("SUCCEEDED");
+        JsonNode first = fx.callJson(key, fx.create(user));
+        assertThat(first.path("status").asText()).isEqualTo("SUCCEEDED");
+        keyIds.put(key, first.path("pairingKey").path("id").asText());
       }
       fx.worker.stop();
       assertThat(fx.worker.awaitStopped(Duration.ofSeconds(60))).isTrue();
 
+      // The restarted worker's memory holds where each record is, not its reply: the replay reads
+      // it back from the ledger topic.
       try (Worker restarted = fx.startAnotherWorker()) {
         for (String key : keys) {
           fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
@@ -199,11 +204,61 @@ class LedgerIT {
         for (String key : keys) {
           JsonNode replay = awaitReplies(fx, key, 2).get(1);
           assertThat(replay.path("replay").asBoolean()).isTrue();
+          assertThat(replay.path("status").asText()).isEqualTo("SUCCEEDED");
+          assertThat(replay.path("codeOmitted").asBoolean()).isTrue();
+          assertThat(replay.path("pairingKey").path("id").asText()).isEqualTo(keyIds.get(key));
+          assertThat(replay.path("transactionId").asText()).isEqualTo(key);
           assertThat(creates(fx, key)).isEqualTo(1);
         }
         assertThat(ledgerReplays(restarted)).isEqualTo(2.0);
         assertThat(restarted.failure()).isNull();
       }
+    }
+  }
+
+  @Test
+  void aCompletedCreateWhoseLedgerRecordIsGoneIsAnsweredLedgerUnavailableWithoutCallingPingOne()
+      throws Exception {
+    try (WorkerFixture fx = WorkerFixture.start(s -> s, LEDGER_ON)) {
+      String user = UUID.randomUUID().toString();
+      String key = "gone-" + UUID.randomUUID();
+      JsonNode first = fx.callJson(key, fx.create(user));
+      TopicPartition commands = new TopicPartition(fx.commands, 0);
+      long next = first.path("source").path("offset").asLong() + 1;
+      // Committed only once the COMPLETED entry is acknowledged: memory then holds its offset.
+      await().atMost(Duration.ofSeconds(30)).until(() -> committed(fx, commands) >= next);
+      try (Admin admin = Admin.create(TestKafka.clientSettings())) {
+        TopicPartition ledger = new TopicPartition(fx.ledger, 0);
+        admin
+            .deleteRecords(
+                Map.of(ledger, RecordsToDelete.beforeOffset(ledgerRecords(fx.ledger).size())))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      }
+      fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
+
+      JsonNode second = awaitReplies(fx, key, 2).get(1);
+      assertThat(second.path("status").asText()).isEqualTo("FAILED");
+      assertThat(second.path("error").path("code").asText()).isEqualTo("LEDGER_UNAVAILABLE");
+      assertThat(second.path("error").path("message").asText())
+          .contains("is no longer in the topic");
+      assertThat(second.has("replay")).isFalse();
+      assertThat(second.has("pairingKey")).isFalse();
+      assertThat(creates(fx, key)).isEqualTo(1);
+      assertThat(ledgerReplays(fx.worker)).isZero();
+      assertThat(fx.worker.failure()).isNull();
+    }
+  }
+
+  private static long committed(WorkerFixture fx, TopicPartition tp) throws Exception {
+    try (Admin admin = Admin.create(TestKafka.clientSettings())) {
+      var offset =
+          admin
+              .listConsumerGroupOffsets(fx.groupId())
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS)
+              .get(tp);
+      return offset == null ? -1 : offset.offset();
     }
   }
 
