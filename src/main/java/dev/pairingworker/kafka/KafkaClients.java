@@ -55,6 +55,10 @@ public final class KafkaClients {
     // Ledger entries are written outside transactions; should one ever be written inside one, an
     // aborted entry must not count.
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // It reads known offsets (a replay) or up to a known end (a restore): a fetch that finds
+    // nothing
+    // new should come back at once, not after the default 500 ms.
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
