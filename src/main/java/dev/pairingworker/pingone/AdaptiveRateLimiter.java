@@ -23,6 +23,8 @@ import java.util.Objects;
  */
 public final class AdaptiveRateLimiter implements RateLimiter {
   private static final double NANOS_PER_SECOND = 1e9;
+  private static final int BUCKETS = 10;
+  private static final long BUCKET_NANOS = 100_000_000L;
 
   private final RateLimitSettings settings;
   private final Clock clock;
@@ -36,6 +38,12 @@ public final class AdaptiveRateLimiter implements RateLimiter {
   private long recoveredUpTo;
   private long lastCutAt;
 
+  /** Answers of the last second, in ten buckets of 100 ms: all of them, and the 429s. */
+  private final long[] bucketSlot = new long[BUCKETS];
+
+  private final int[] answered = new int[BUCKETS];
+  private final int[] limited = new int[BUCKETS];
+
   /** Send times (since origin) admitted within the last second, oldest first. */
   private final ArrayDeque<Long> sentLastSecond = new ArrayDeque<>();
 
@@ -47,6 +55,7 @@ public final class AdaptiveRateLimiter implements RateLimiter {
     this.burstNanos = settings.burstWindow().toNanos();
     this.rate = settings.limit();
     this.lastCutAt = -cooldownNanos;
+    java.util.Arrays.fill(bucketSlot, Long.MIN_VALUE);
   }
 
   /**
@@ -90,17 +99,49 @@ public final class AdaptiveRateLimiter implements RateLimiter {
   }
 
   /**
-   * A 429 cuts the rate, at most once per cooldown; every answer lets the rate climb back with
-   * time.
+   * A 429 cuts the rate, at most once per cooldown, and only when 429s are at least {@link
+   * RateLimitSettings#cutShare()} of the last second's answers; every answer lets the rate climb
+   * back with time.
    */
   @Override
   public synchronized void onAnswer(int httpStatus) {
     long now = now();
     recover(now);
-    if (httpStatus == 429 && now - lastCutAt >= cooldownNanos) {
+    count(now, httpStatus == 429);
+    if (httpStatus == 429
+        && now - lastCutAt >= cooldownNanos
+        && share429(now) >= settings.cutShare()) {
       rate = Math.max(settings.minRate(), rate * settings.decreaseFactor());
       lastCutAt = now;
     }
+  }
+
+  private void count(long now, boolean is429) {
+    long slot = now / BUCKET_NANOS;
+    int i = (int) (slot % BUCKETS);
+    if (bucketSlot[i] != slot) {
+      bucketSlot[i] = slot;
+      answered[i] = 0;
+      limited[i] = 0;
+    }
+    answered[i]++;
+    if (is429) {
+      limited[i]++;
+    }
+  }
+
+  /** The share of 429s among the answers of the last second (ten buckets, this one included). */
+  private double share429(long now) {
+    long slot = now / BUCKET_NANOS;
+    long all = 0;
+    long rateLimited = 0;
+    for (int i = 0; i < BUCKETS; i++) {
+      if (bucketSlot[i] > slot - BUCKETS) {
+        all += answered[i];
+        rateLimited += limited[i];
+      }
+    }
+    return all == 0 ? 0 : (double) rateLimited / all;
   }
 
   /** Requests per second now allowed; for a gauge. */

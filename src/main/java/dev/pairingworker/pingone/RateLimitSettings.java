@@ -15,6 +15,9 @@ import java.util.Objects;
  *     and do not cut again
  * @param burstWindow an idle limiter lets {@code rate × burstWindow} requests (at least one)
  *     through at once
+ * @param cutShare a 429 cuts the rate only when at least this share of the answers of the last
+ *     second were 429s; 0: every 429 may cut. A few 429s from jitter at the limit then cost
+ *     nothing, while a limit shared with other clients (many 429s) still slows the worker down
  */
 public record RateLimitSettings(
     double limit,
@@ -22,7 +25,8 @@ public record RateLimitSettings(
     double increasePerSecond,
     double decreaseFactor,
     Duration cooldown,
-    Duration burstWindow) {
+    Duration burstWindow,
+    double cutShare) {
 
   public RateLimitSettings {
     requireFinitePositive("limit", limit);
@@ -41,6 +45,9 @@ public record RateLimitSettings(
     }
     requireNotNegative("cooldown", cooldown);
     requireNotNegative("burstWindow", burstWindow);
+    if (!(cutShare >= 0 && cutShare < 1)) {
+      throw new IllegalArgumentException("cutShare must be in [0, 1), was " + cutShare);
+    }
   }
 
   /**
@@ -50,20 +57,24 @@ public record RateLimitSettings(
    */
   public static RateLimitSettings of(double limit) {
     return new RateLimitSettings(
-        limit, limit * 0.1, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50));
+        limit, limit * 0.1, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50), 0);
   }
 
   /**
    * The worker's settings for PingOne's per-instance share {@code pingOneLimit}: it paces at 98 %
    * of it with no burst, because requests reach PingOne with some jitter and a limit counted per
    * second is exceeded by any clump of requests that were sent exactly at the limit (the 2 % margin
-   * absorbs 20 ms of jitter; see docs/benchmarks.md for the measurements). A 429 (other clients
-   * share the license) cuts the rate by 10 % at most once a second, never below 10 % of the limit,
-   * and it climbs back by 10 % of the limit per second.
+   * absorbs 20 ms of jitter; see docs/benchmarks.md for the measurements).
+   *
+   * <p>A second in which at least 2 % of the answers are 429s (other clients share the license)
+   * cuts the rate by 10 %, at most once a second, never below 10 % of the limit; it climbs back by
+   * 5 % of the limit per second. Under a lasting overload the cuts outpace the climb, so the rate
+   * settles where fewer than 2 % of the answers are 429s; the odd 429 from jitter does not cut.
    */
   public static RateLimitSettings forPingOneLimit(double pingOneLimit) {
     double pace = pingOneLimit * 0.98;
-    return new RateLimitSettings(pace, pace * 0.1, 0.10, 0.9, Duration.ofSeconds(1), Duration.ZERO);
+    return new RateLimitSettings(
+        pace, pace * 0.1, 0.05, 0.9, Duration.ofSeconds(1), Duration.ZERO, 0.02);
   }
 
   private static void requireFinitePositive(String field, double value) {

@@ -187,6 +187,50 @@ class AdaptiveRateLimiterTest {
   }
 
   @Test
+  void forPingOneTheOdd429AmongManyAnswersDoesNotCut() {
+    AdaptiveRateLimiter limiter =
+        new AdaptiveRateLimiter(RateLimitSettings.forPingOneLimit(500), clock);
+    for (int i = 0; i < 100; i++) {
+      limiter.onAnswer(201);
+      clock.advance(Duration.ofMillis(2));
+    }
+    limiter.onAnswer(429); // 1 of 101
+    limiter.onAnswer(429); // 2 of 102: still under 2 %
+    assertThat(limiter.currentRate()).isCloseTo(490, within(1e-9));
+    limiter.onAnswer(429); // 3 of 103
+    assertThat(limiter.currentRate()).isCloseTo(490 * 0.9, within(1e-9));
+  }
+
+  @Test
+  void forPingOneALimitSharedWithOtherClientsSettlesWhereFew429sComeBack() {
+    AdaptiveRateLimiter limiter =
+        new AdaptiveRateLimiter(RateLimitSettings.forPingOneLimit(500), clock);
+    // PingOne lets this worker have 300/s of the 490 it paces at: the rest is answered 429.
+    for (int tick = 0; tick < 600; tick++) {
+      answerOneTick(limiter, 300);
+    }
+    double settled = limiter.currentRate();
+    assertThat(settled).isBetween(250.0, 320.0);
+    // The other clients stop: the worker climbs back to its pace.
+    for (int tick = 0; tick < 100; tick++) {
+      answerOneTick(limiter, 500);
+    }
+    assertThat(limiter.currentRate()).isCloseTo(490, within(1e-9));
+  }
+
+  /**
+   * 100 ms of answers at the limiter's current rate from a server that admits {@code capacity}/s.
+   */
+  private void answerOneTick(AdaptiveRateLimiter limiter, double capacity) {
+    int sent = (int) Math.round(limiter.currentRate() / 10);
+    int admitted = (int) Math.min(sent, Math.round(capacity / 10));
+    for (int i = 0; i < sent; i++) {
+      limiter.onAnswer(i < admitted ? 201 : 429);
+    }
+    clock.advance(Duration.ofMillis(100));
+  }
+
+  @Test
   void noLimitConfiguredMeansNoWaiting() {
     RateLimiter unlimited = RateLimiter.adaptive(0, clock);
     for (int i = 0; i < 1_000; i++) {
@@ -209,7 +253,8 @@ class AdaptiveRateLimiterTest {
         0,
         defaults.decreaseFactor(),
         defaults.cooldown(),
-        defaults.burstWindow());
+        defaults.burstWindow(),
+        0);
   }
 
   private static List<Duration> awaitThenReserve(CountDownLatch go, RateLimiter limiter, int count)

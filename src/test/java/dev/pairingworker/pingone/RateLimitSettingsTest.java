@@ -12,7 +12,7 @@ class RateLimitSettingsTest {
     assertThat(RateLimitSettings.of(100))
         .isEqualTo(
             new RateLimitSettings(
-                100, 10, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50)));
+                100, 10, 0.05, 0.7, Duration.ofSeconds(1), Duration.ofMillis(50), 0));
   }
 
   @Test
@@ -32,6 +32,6 @@ class RateLimitSettingsTest {
   private static RateLimitSettings settings(
       double limit, double minRate, double increase, double factor) {
     return new RateLimitSettings(
-        limit, minRate, increase, factor, Duration.ofSeconds(1), Duration.ofMillis(50));
+        limit, minRate, increase, factor, Duration.ofSeconds(1), Duration.ofMillis(50), 0);
   }
 }
