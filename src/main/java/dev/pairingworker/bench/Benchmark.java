@@ -4,6 +4,7 @@ import dev.pairingworker.demo.LocalBroker;
 import dev.pairingworker.demo.LocalBrokers;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,26 +38,17 @@ public final class Benchmark {
       progress.printf(
           "Broker %s; worker run: %d commands over %d users ...%n",
           broker.bootstrapServers(), options.commands(), options.users());
-      if (!variants.isEmpty()) {
-        // Runs compared side by side must not differ by who ran first: the first worker run of a
-        // JVM is measurably slower (the JIT, the broker's and simulator's first use) even after
-        // its own warm-up commands.
-        progress.println("Warm-up run (not reported) ...");
-        WorkerRun.measure(options, kafka, run + "-warm-up", new Variant("warm-up", Map.of()));
-      }
       RunFigures worker;
       WorkerProcessFigures process = null;
-      if (options.workerProcess() == null) {
+      List<RunFigures> others = new ArrayList<>();
+      if (!variants.isEmpty()) {
+        worker = compare(options, kafka, run, variants, others, progress);
+      } else if (options.workerProcess() == null) {
         worker = WorkerRun.measure(options, kafka, run);
       } else {
         WorkerProcessRun.Figures figures = WorkerProcessRun.measure(options, kafka, run, progress);
         worker = figures.run();
         process = figures.process();
-      }
-      List<RunFigures> others = new ArrayList<>();
-      for (int i = 0; i < variants.size(); i++) {
-        progress.printf("Worker run %d: %s ...%n", i + 2, variants.get(i).name());
-        others.add(WorkerRun.measure(options, kafka, run + "-v" + (i + 2), variants.get(i)));
       }
       RunFigures baseline = null;
       if (options.serialBaseline()) {
@@ -65,5 +57,43 @@ public final class Benchmark {
       }
       return BenchReport.of(options, worker, others, baseline, process);
     }
+  }
+
+  /**
+   * The worker and each variant, twice: in order, then in reverse order, after an unreported
+   * warm-up run. A JVM keeps getting faster over its first runs (the JIT, the heap settling), so
+   * one run each in a fixed order measures mostly the order; run first and last, then second and
+   * second to last, every configuration gets the same mean position. Returns the worker's first
+   * run; the others go to {@code others} in the order they ran.
+   */
+  private static RunFigures compare(
+      BenchOptions options,
+      Map<String, Object> kafka,
+      String run,
+      List<Variant> variants,
+      List<RunFigures> others,
+      PrintStream progress)
+      throws Exception {
+    progress.println("Warm-up run (not reported) ...");
+    WorkerRun.measure(options, kafka, run + "-warm-up", new Variant("warm-up", Map.of()));
+    List<Variant> round = new ArrayList<>();
+    round.add(new Variant("worker", Map.of()));
+    round.addAll(variants);
+    List<Variant> order = new ArrayList<>(round);
+    List<Variant> reversed = new ArrayList<>(round);
+    Collections.reverse(reversed);
+    order.addAll(reversed);
+    RunFigures first = null;
+    for (int i = 0; i < order.size(); i++) {
+      Variant variant = order.get(i);
+      progress.printf("Run %d of %d: %s ...%n", i + 1, order.size(), variant.name());
+      RunFigures figures = WorkerRun.measure(options, kafka, run + "-r" + (i + 1), variant);
+      if (first == null) {
+        first = figures;
+      } else {
+        others.add(figures);
+      }
+    }
+    return first;
   }
 }

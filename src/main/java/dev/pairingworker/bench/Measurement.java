@@ -2,6 +2,7 @@ package dev.pairingworker.bench;
 
 import dev.pairingworker.client.CommandClient;
 import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorStats;
 import java.time.Duration;
 import java.util.Map;
@@ -127,6 +128,11 @@ final class Measurement {
         commandsPerSecond,
         total,
         total / seconds,
+        SteadyRate.of(
+            simulator.requests().stream()
+                .filter(r -> !r.isTokenRequest())
+                .map(RecordedRequest::receivedAt)
+                .toList()),
         requests,
         total == 0 ? 0 : requests.getOrDefault(429, 0L) / (double) total,
         result.repliesByStatus(),

@@ -30,6 +30,11 @@ public final class ReportTable {
     row(out, "elapsed", runs, r -> format("%.2f s", r.elapsedSeconds()));
     row(out, "commands/s", runs, r -> format("%.1f", r.commandsPerSecond()));
     row(out, "PingOne requests/s", runs, r -> format("%.1f", r.pingOneRequestsPerSecond()));
+    row(
+        out,
+        "  steady (10-90 % of run)",
+        runs,
+        r -> format("%.1f", r.steadyPingOneRequestsPerSecond()));
     row(out, "PingOne requests", runs, r -> r.pingOneRequests() + "");
     row(out, "  answered 429", runs, r -> format("%.2f %%", 100 * r.share429()));
     row(out, "  by status", runs, r -> join(r.pingOneRequestsByStatus()));
@@ -76,6 +81,26 @@ public final class ReportTable {
     }
     out.println();
     runs.forEach(r -> out.println("Memory of " + r.name() + ": " + r.memoryOf()));
+    if (!report.variants().isEmpty()) {
+      out.println();
+      out.println("Mean of each configuration's runs (each ran once in order, once in reverse):");
+      Map<String, List<RunFigures>> byName = new java.util.LinkedHashMap<>();
+      runs.stream()
+          .filter(r -> r != report.serialBaseline())
+          .forEach(r -> byName.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(r));
+      byName.forEach(
+          (name, same) ->
+              out.printf(
+                  Locale.ROOT,
+                  "  %-24s %8.1f commands/s  %8.1f steady requests/s  p50 %7.0f ms%n",
+                  name,
+                  same.stream().mapToDouble(RunFigures::commandsPerSecond).average().orElse(0),
+                  same.stream()
+                      .mapToDouble(RunFigures::steadyPingOneRequestsPerSecond)
+                      .average()
+                      .orElse(0),
+                  same.stream().mapToDouble(r -> r.latency().p50Ms()).average().orElse(0)));
+    }
     if (report.speedupOverSerial() != null) {
       out.println();
       out.printf("worker vs serial baseline: %.1f x the commands/s%n", report.speedupOverSerial());

@@ -11,6 +11,9 @@ import java.util.TreeMap;
  * @param elapsedSeconds from the first command sent to the last reply received
  * @param pingOneRequests requests the simulator counted in that time (retries and token requests
  *     included)
+ * @param steadyPingOneRequestsPerSecond PingOne API requests per second between 10 % and 90 % of
+ *     the span of their arrivals at the simulator ({@link SteadyRate}): the rate held while busy,
+ *     without ramp-up and tail
  * @param pingOneRequestsByStatus those requests by the status the simulator answered
  * @param share429 the share of those requests answered 429 by the simulator's rate limit
  * @param repliesByStatus replies by their {@code status}
@@ -38,6 +41,7 @@ public record RunFigures(
     double commandsPerSecond,
     long pingOneRequests,
     double pingOneRequestsPerSecond,
+    double steadyPingOneRequestsPerSecond,
     Map<Integer, Long> pingOneRequestsByStatus,
     double share429,
     Map<String, Long> repliesByStatus,

@@ -186,9 +186,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--compare-guarantees",
       description =
-          "After the worker (transaction ledger on, at-least-once: the defaults), run it again"
-              + " without the ledger, and with the ledger and exactly-once processing, on the same"
-              + " workload; the figures side by side.")
+          "Run the worker with its defaults (transaction ledger on, at-least-once), without the"
+              + " ledger, and with the ledger and exactly-once processing, on the same workload:"
+              + " each twice (in order, then in reverse, after an unreported warm-up run), the"
+              + " figures side by side and their means.")
   boolean compareGuarantees;
 
   @Override

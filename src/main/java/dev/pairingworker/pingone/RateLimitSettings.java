@@ -66,15 +66,16 @@ public record RateLimitSettings(
    * second is exceeded by any clump of requests that were sent exactly at the limit (the 2 % margin
    * absorbs 20 ms of jitter; see docs/benchmarks.md for the measurements).
    *
-   * <p>A second in which at least 2 % of the answers are 429s (other clients share the license)
+   * <p>A second in which at least 5 % of the answers are 429s (other clients share the license)
    * cuts the rate by 10 %, at most once a second, never below 10 % of the limit; it climbs back by
    * 5 % of the limit per second. Under a lasting overload the cuts outpace the climb, so the rate
-   * settles where fewer than 2 % of the answers are 429s; the odd 429 from jitter does not cut.
+   * settles where fewer than 5 % of the answers are 429s; the odd 429 from jitter (a GC pause
+   * clumps requests together) does not cut.
    */
   public static RateLimitSettings forPingOneLimit(double pingOneLimit) {
     double pace = pingOneLimit * 0.98;
     return new RateLimitSettings(
-        pace, pace * 0.1, 0.05, 0.9, Duration.ofSeconds(1), Duration.ZERO, 0.02);
+        pace, pace * 0.1, 0.05, 0.9, Duration.ofSeconds(1), Duration.ZERO, 0.05);
   }
 
   private static void requireFinitePositive(String field, double value) {
