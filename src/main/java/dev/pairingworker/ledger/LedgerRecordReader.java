@@ -10,8 +10,6 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,18 +31,10 @@ final class LedgerRecordReader {
   /** Reading forward to a record further away than this costs more than seeking to it. */
   private static final long SEEK_BEYOND = 2_000;
 
-  private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
+  private final ConsumerThread reader;
   private final String topic;
   private final Duration timeout;
   private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "ledger-replay-read");
-            t.setDaemon(true);
-            return t;
-          });
-  private KafkaConsumer<byte[], byte[]> consumer; // confined to the read thread
 
   private record Request(
       TopicPartition partition,
@@ -53,7 +43,7 @@ final class LedgerRecordReader {
 
   LedgerRecordReader(
       Supplier<KafkaConsumer<byte[], byte[]>> consumers, String topic, Duration timeout) {
-    this.consumers = consumers;
+    this.reader = new ConsumerThread("ledger-replay-read", consumers);
     this.topic = topic;
     this.timeout = timeout;
   }
@@ -67,29 +57,22 @@ final class LedgerRecordReader {
     Request request =
         new Request(new TopicPartition(topic, partition), offset, new CompletableFuture<>());
     requests.add(request);
-    try {
-      thread.execute(this::readAsked);
-    } catch (RuntimeException e) { // closed
-      request.record().completeExceptionally(e);
-    }
+    reader
+        .run(this::readAsked)
+        .exceptionally(
+            closed -> {
+              request.record().completeExceptionally(closed);
+              return null;
+            });
     return request.record();
   }
 
   void close() {
-    if (thread.isShutdown()) {
-      return;
-    }
-    thread.execute(
-        () -> {
-          if (consumer != null) {
-            consumer.close();
-          }
-        });
-    thread.shutdown();
+    reader.close();
   }
 
   /** One round: every read asked for so far (none when an earlier round took them). */
-  private void readAsked() {
+  private void readAsked(KafkaConsumer<byte[], byte[]> consumer) {
     Map<TopicPartition, TreeMap<Long, List<Request>>> asked = new HashMap<>();
     for (Request r = requests.poll(); r != null; r = requests.poll()) {
       asked
@@ -101,7 +84,7 @@ final class LedgerRecordReader {
       return;
     }
     try {
-      readAll(asked);
+      readAll(consumer, asked);
       TimeoutException late =
           new TimeoutException("ledger records could not be read in " + timeout);
       asked.values().forEach(byOffset -> complete(byOffset, Long.MAX_VALUE, null, late));
@@ -110,10 +93,9 @@ final class LedgerRecordReader {
     }
   }
 
-  private void readAll(Map<TopicPartition, TreeMap<Long, List<Request>>> asked) {
-    if (consumer == null) {
-      consumer = consumers.get();
-    }
+  private void readAll(
+      KafkaConsumer<byte[], byte[]> consumer,
+      Map<TopicPartition, TreeMap<Long, List<Request>>> asked) {
     consumer.assign(asked.keySet());
     consumer.resume(asked.keySet()); // a partition kept from the last round keeps its pause
     // Below the log start (deleted by retention) the consumer resets to the earliest record,
@@ -130,14 +112,17 @@ final class LedgerRecordReader {
         }
       }
       asked.entrySet().removeIf(e -> e.getValue().isEmpty());
-      asked.forEach(this::skipGone);
+      asked.forEach((tp, byOffset) -> skipGone(consumer, tp, byOffset));
       asked.entrySet().removeIf(e -> e.getValue().isEmpty());
       consumer.pause(consumer.assignment().stream().filter(tp -> !asked.containsKey(tp)).toList());
     }
   }
 
   /** Answers the reads below the consumer's position that no record answered; seeks far ones. */
-  private void skipGone(TopicPartition tp, TreeMap<Long, List<Request>> byOffset) {
+  private void skipGone(
+      KafkaConsumer<byte[], byte[]> consumer,
+      TopicPartition tp,
+      TreeMap<Long, List<Request>> byOffset) {
     long position = consumer.position(tp);
     complete(byOffset, position, null, null);
     if (!byOffset.isEmpty() && byOffset.firstKey() - position > SEEK_BEYOND) {

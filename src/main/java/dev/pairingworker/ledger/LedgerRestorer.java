@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -27,19 +25,11 @@ final class LedgerRestorer {
   private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
   private static final Duration METADATA_RECHECK = Duration.ofMillis(100);
 
-  private final Supplier<KafkaConsumer<byte[], byte[]>> consumers;
+  private final ConsumerThread reader;
   private final String ledgerTopic;
   private final String commandsTopic;
   private final IntConsumer createTopic;
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "ledger-restore");
-            t.setDaemon(true);
-            return t;
-          });
-  private KafkaConsumer<byte[], byte[]> consumer; // confined to the restore thread
-  private boolean checked;
+  private boolean checked; // confined to the reader's thread
 
   /**
    * @param createTopic creates the ledger topic with the given number of partitions when it is
@@ -50,7 +40,7 @@ final class LedgerRestorer {
       String ledgerTopic,
       String commandsTopic,
       IntConsumer createTopic) {
-    this.consumers = consumers;
+    this.reader = new ConsumerThread("ledger-restore", consumers);
     this.ledgerTopic = ledgerTopic;
     this.commandsTopic = commandsTopic;
     this.createTopic = createTopic;
@@ -61,33 +51,24 @@ final class LedgerRestorer {
    */
   CompletableFuture<Void> restore(
       Set<Integer> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    return CompletableFuture.runAsync(() -> read(partitions, sink), thread);
+    return reader.run(consumer -> read(consumer, partitions, sink));
   }
 
   void close() {
-    if (thread.isShutdown()) {
-      return;
-    }
-    thread.execute(
-        () -> {
-          if (consumer != null) {
-            consumer.close();
-          }
-        });
-    thread.shutdown();
+    reader.close();
   }
 
-  private void read(Set<Integer> partitions, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    if (consumer == null) {
-      consumer = consumers.get();
-    }
-    checkCoPartitioned();
+  private void read(
+      KafkaConsumer<byte[], byte[]> consumer,
+      Set<Integer> partitions,
+      Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+    checkCoPartitioned(consumer);
     List<TopicPartition> tps =
         partitions.stream().map(p -> new TopicPartition(ledgerTopic, p)).toList();
     TopicReader.readToEnd(consumer, tps, null, sink);
   }
 
-  private void checkCoPartitioned() {
+  private void checkCoPartitioned(KafkaConsumer<byte[], byte[]> consumer) {
     if (checked) {
       return;
     }
@@ -99,7 +80,7 @@ final class LedgerRestorer {
           ledgerTopic,
           commands.size());
       createTopic.accept(commands.size());
-      ledger = awaitMetadata();
+      ledger = awaitMetadata(consumer);
     }
     if (ledger == null || ledger.isEmpty()) {
       throw new IllegalStateException(
@@ -124,7 +105,7 @@ final class LedgerRestorer {
   }
 
   /** A topic just created may take a moment to appear in this client's metadata. */
-  private List<PartitionInfo> awaitMetadata() {
+  private List<PartitionInfo> awaitMetadata(KafkaConsumer<byte[], byte[]> consumer) {
     long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
     List<PartitionInfo> partitions = consumer.partitionsFor(ledgerTopic);
     while ((partitions == null || partitions.isEmpty()) && System.nanoTime() < deadline) {

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 5, crash safety: the worker (an OS process, ledger on) is killed with SIGKILL at about 30 %
@@ -54,8 +55,10 @@ class CrashIT {
     }
   }
 
-  @Test
-  void killedTwiceEveryTransactionIsAnsweredAndNoAnsweredCreateRanTwice() throws Exception {
+  @ParameterizedTest(name = "worker.processing.guarantee={0}")
+  @ValueSource(strings = {"at_least_once", "exactly_once"})
+  void killedTwiceEveryTransactionIsAnsweredAndNoAnsweredCreateRanTwice(String guarantee)
+      throws Exception {
     Map<String, Object> kafka = TestKafka.clientSettings();
     CrashScenario scenario = CrashScenario.fresh(PARTITIONS, CREATES, USERS);
     scenario.createTopics(kafka);
@@ -68,7 +71,8 @@ class CrashIT {
       Path config =
           WorkerProcess.writeConfig(
               dir.resolve("worker.properties"),
-              scenario.workerSettings(TestKafka.bootstrapServers(), simulator));
+              withGuarantee(
+                  scenario.workerSettings(TestKafka.bootstrapServers(), simulator), guarantee));
       Path log = WorkerProcess.logFile("CrashIT");
       WorkerProcess worker = WorkerProcess.start(config, log);
       try {
@@ -96,8 +100,26 @@ class CrashIT {
       } finally {
         worker.close();
       }
-      check(scenario, kills, TopicSnapshot.replies(kafka, scenario.replies()), simulator);
+      List<ReplySeen> replies = TopicSnapshot.replies(kafka, scenario.replies());
+      check(scenario, kills, replies, simulator);
+      if (guarantee.equals("exactly_once")) {
+        // Every reply, replays included, is committed with its record's offset: a read_committed
+        // reader sees one per transaction ID across both kills.
+        assertThat(
+                replies.stream()
+                    .collect(
+                        Collectors.groupingBy(ReplySeen::transactionId, Collectors.counting())))
+            .as("committed replies per transaction ID under exactly-once")
+            .hasSize(CREATES)
+            .allSatisfy((tx, count) -> assertThat(count).as(tx).isEqualTo(1L));
+      }
     }
+  }
+
+  private static Map<String, String> withGuarantee(Map<String, String> settings, String guarantee) {
+    Map<String, String> all = new java.util.HashMap<>(settings);
+    all.put("worker.processing.guarantee", guarantee);
+    return all;
   }
 
   private static void check(

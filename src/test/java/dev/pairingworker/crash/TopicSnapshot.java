@@ -3,22 +3,17 @@ package dev.pairingworker.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.Json;
-import dev.pairingworker.kafka.TopicReader;
+import dev.pairingworker.support.TopicRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What a topic holds right now, read from the beginning to its end (read_committed). */
 final class TopicSnapshot {
@@ -80,17 +75,7 @@ final class TopicSnapshot {
       Map<String, Object> kafka,
       String topic,
       java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-    Map<String, Object> settings = new HashMap<>(kafka);
-    settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      TopicReader.readToEnd(consumer, partitions, Duration.ofSeconds(60), sink);
-    }
+    TopicRecords.committed(kafka, topic).forEach(sink);
   }
 
   private static JsonNode tree(byte[] value) {

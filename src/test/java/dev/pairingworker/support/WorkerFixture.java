@@ -163,22 +163,7 @@ public final class WorkerFixture implements AutoCloseable {
 
   /** Every reply record on the default reply topic so far, read from the beginning to the end. */
   public List<ConsumerRecord<byte[], byte[]>> allReplies() {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            TestKafka.clientSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(replies).stream()
-              .map(p -> new TopicPartition(replies, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-      return out;
-    }
+    return TopicRecords.uncommitted(TestKafka.clientSettings(), replies);
   }
 
   /** PingOne API requests (not token requests) the simulator received. */

@@ -11,6 +11,7 @@ import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.TestKafka;
+import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -385,28 +386,11 @@ class ExactlyOnceIT {
 
   /** Every record of {@code topic} a read_committed reader sees, read to the stable end. */
   static List<ConsumerRecord<byte[], byte[]>> committedRecords(String topic) {
-    return read(topic, "read_committed");
+    return TopicRecords.committed(TestKafka.clientSettings(), topic);
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> uncommittedRecords(String topic) {
-    return read(topic, "read_uncommitted");
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> read(String topic, String isolation) {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(isolation)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-      return out;
-    }
+    return TopicRecords.uncommitted(TestKafka.clientSettings(), topic);
   }
 
   private static Map<TopicPartition, Long> endOffsets(String topic, String isolation) {

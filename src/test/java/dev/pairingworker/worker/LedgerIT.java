@@ -8,6 +8,7 @@ import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.support.TestKafka;
+import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,12 +25,10 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -146,37 +145,13 @@ class LedgerIT {
   }
 
   private static List<ConsumerRecord<byte[], byte[]>> ledgerRecords(String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            TestKafka.clientSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition tp = new TopicPartition(topic, 0);
-      consumer.assign(List.of(tp));
-      consumer.seekToBeginning(List.of(tp));
-      long end = consumer.endOffsets(List.of(tp)).get(tp);
-      List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-      while (consumer.position(tp) < end) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
+    return TopicRecords.committed(TestKafka.clientSettings(), topic);
   }
 
   private static List<String> ledgerValues(String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            TestKafka.clientSettings(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition tp = new TopicPartition(topic, 0);
-      consumer.assign(List.of(tp));
-      consumer.seekToBeginning(List.of(tp));
-      long end = consumer.endOffsets(List.of(tp)).get(tp);
-      List<String> values = new ArrayList<>();
-      while (consumer.position(tp) < end) {
-        consumer
-            .poll(Duration.ofMillis(200))
-            .forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
-      }
-      return values;
-    }
+    return ledgerRecords(topic).stream()
+        .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   @Test
