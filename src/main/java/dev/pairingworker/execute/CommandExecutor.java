@@ -7,13 +7,13 @@ import dev.pairingworker.command.Reply;
 import dev.pairingworker.logging.CommandLogContext;
 import dev.pairingworker.pingone.Abandoned;
 import dev.pairingworker.pingone.ExternalIds;
+import dev.pairingworker.pingone.Failures;
 import dev.pairingworker.pingone.PingOneCaller;
 import dev.pairingworker.pingone.PingOneRequest;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -94,10 +94,7 @@ public final class CommandExecutor {
    * silent.
    */
   private Reply answerFailure(Command command, Throwable failure, Instant started) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = Failures.unwrap(failure);
     if (cause instanceof Abandoned abandoned) {
       throw abandoned;
     }

@@ -3,25 +3,27 @@ package dev.pairingworker.kafka;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.metrics.WorkerMetrics;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
  * What differs between the processing guarantees: where a record's output goes ({@link Answers})
  * and how offsets are committed ({@link Committer}).
  *
- * @param outbox the exactly-once outbox; empty and unused at least once
+ * @param waiting records in the exactly-once outbox, waiting for their transaction (always 0 at
+ *     least once)
  * @param transactional the transactional producer, or null at least once
  */
 public record Delivery(
-    Answers answers, Committer committer, Outbox outbox, Producer<byte[], byte[]> transactional) {
+    Answers answers,
+    Committer committer,
+    IntSupplier waiting,
+    Producer<byte[], byte[]> transactional) {
 
   /** Replies sent at once, offsets committed by the consumer. */
   public static Delivery atLeastOnce(ReplyPublisher publisher, OffsetTracker offsets) {
     return new Delivery(
-        new ImmediateAnswers(publisher, offsets),
-        new ConsumerCommitter(offsets),
-        new Outbox(offsets::answered),
-        null);
+        new ImmediateAnswers(publisher, offsets), new ConsumerCommitter(offsets), () -> 0, null);
   }
 
   /** Replies and offsets committed together by {@code transactional} every {@code interval}. */
@@ -37,7 +39,7 @@ public record Delivery(
         outbox,
         new TransactionalCommitter(
             transactional, transactionalId, outbox, offsets, publisher, metrics, interval),
-        outbox,
+        outbox::size,
         transactional);
   }
 

@@ -7,6 +7,7 @@ import dev.pairingworker.kafka.ReplyPublisher;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.ExternalIds;
+import dev.pairingworker.pingone.Failures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -183,11 +183,7 @@ public final class KafkaLedger implements Ledger {
       Throwable failure) {
     String where = topic + "-" + command.source().partition() + "@" + offset;
     if (failure != null) {
-      Throwable cause =
-          failure instanceof CompletionException && failure.getCause() != null
-              ? failure.getCause()
-              : failure;
-      return unreadable(command, where + " could not be read: " + cause);
+      return unreadable(command, where + " could not be read: " + Failures.unwrap(failure));
     }
     byte[] key = command.transactionId().getBytes(StandardCharsets.UTF_8);
     if (record.isEmpty() || record.get().value() == null) {

@@ -26,7 +26,6 @@ final class LedgerMemory {
   private final int maxEntries;
   private final ObjIntConsumer<String> evicted;
   private final Map<Integer, LinkedHashMap<String, CompactEntry>> partitions = new HashMap<>();
-  private int size;
 
   /**
    * @param evicted told how many entries were forgotten, and why ({@link #RETENTION} or {@link
@@ -50,10 +49,7 @@ final class LedgerMemory {
   synchronized void put(int partition, String transactionId, CompactEntry entry) {
     LinkedHashMap<String, CompactEntry> entries =
         partitions.computeIfAbsent(partition, p -> new LinkedHashMap<>());
-    // Re-inserted at the end: the order stays the write order.
-    if (entries.remove(transactionId) == null) {
-      size++;
-    }
+    entries.remove(transactionId); // re-inserted at the end: the order stays the write order
     entries.put(transactionId, entry);
     report(RETENTION, dropExpired(entry.atMillis()));
     report(SIZE, dropOldestBeyondBound());
@@ -74,22 +70,17 @@ final class LedgerMemory {
 
   synchronized void remove(int partition, String transactionId) {
     LinkedHashMap<String, CompactEntry> entries = partitions.get(partition);
-    if (entries != null && entries.remove(transactionId) != null) {
-      size--;
+    if (entries != null) {
+      entries.remove(transactionId);
     }
   }
 
   synchronized void drop(Collection<Integer> dropped) {
-    for (Integer partition : dropped) {
-      LinkedHashMap<String, CompactEntry> entries = partitions.remove(partition);
-      if (entries != null) {
-        size -= entries.size();
-      }
-    }
+    partitions.keySet().removeAll(dropped);
   }
 
   synchronized int size() {
-    return size;
+    return partitions.values().stream().mapToInt(Map::size).sum();
   }
 
   /** Drops, in every partition, the leading entries that outlived the retention. */
@@ -102,14 +93,13 @@ final class LedgerMemory {
         dropped++;
       }
     }
-    size -= dropped;
     return dropped;
   }
 
   /** Forgets the oldest head among the partitions until at most maxEntries are held. */
   private int dropOldestBeyondBound() {
     int dropped = 0;
-    while (size > maxEntries) {
+    for (int held = size(); held > maxEntries; held--) {
       Iterator<CompactEntry> oldest = null;
       long oldestAt = Long.MAX_VALUE;
       for (LinkedHashMap<String, CompactEntry> entries : partitions.values()) {
@@ -123,7 +113,6 @@ final class LedgerMemory {
         }
       }
       oldest.remove();
-      size--;
       dropped++;
     }
     return dropped;

@@ -8,6 +8,7 @@ import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.Abandoned;
 import dev.pairingworker.pingone.AmbiguousCreate;
 import dev.pairingworker.pingone.ExternalIds;
+import dev.pairingworker.pingone.Failures;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -96,10 +97,7 @@ public final class LedgeredExecutor {
     if (failure == null) {
       return new Outcome(reply, ledger.completed(command, reply));
     }
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = Failures.unwrap(failure);
     if (cause instanceof Abandoned) {
       // Stopped before its call could go out (a retried ambiguous attempt would be retried
       // anyway): the next owner runs it as new.

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The three pairing-key endpoints over {@code java.net.http}, asynchronously: no thread waits on
@@ -82,10 +81,7 @@ public final class PairingKeysApi {
   }
 
   private static CallOutcome noAnswer(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = Failures.unwrap(failure);
     boolean notSent =
         cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException;
     return new CallOutcome.NoAnswer(cause, !notSent);

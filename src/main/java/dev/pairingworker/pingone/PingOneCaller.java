@@ -58,17 +58,10 @@ public final class PingOneCaller {
   /**
    * Runs {@code request}; when {@code abandoned} turns true, the operation stops at its next step
    * that is not on the wire (waiting for a slot, backing off) and the future fails with {@link
-   * Abandoned}.
-   */
-  public CompletableFuture<CallResult> call(PingOneRequest request, BooleanSupplier abandoned) {
-    return call(request, abandoned, null);
-  }
-
-  /**
-   * As {@link #call(PingOneRequest, BooleanSupplier)}, running {@code beforeFirstSend} once, when
-   * the first attempt holds its call slot, and sending only after it completed (the wait for the
-   * rate limiter runs meanwhile). So at most {@code worker.max.in-flight} operations are between it
-   * and their answer. If it fails, the operation fails with {@link Abandoned}.
+   * Abandoned}. {@code beforeFirstSend} (may be null) runs once, when the first attempt holds its
+   * call slot, and the request is sent only after it completed (the wait for the rate limiter runs
+   * meanwhile), so at most {@code worker.max.in-flight} operations are between it and their answer.
+   * If it fails, the operation fails with {@link Abandoned}.
    */
   public CompletableFuture<CallResult> call(
       PingOneRequest request,

@@ -114,7 +114,7 @@ public final class Worker implements AutoCloseable {
                 config.get(WorkerSettings.JOIN_TIMEOUT)));
     Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
-    metrics.gauge(Metric.OUTBOX, delivery.outbox()::size);
+    metrics.gauge(Metric.OUTBOX, delivery.waiting()::getAsInt);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }

@@ -13,9 +13,8 @@ import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
-import java.io.File;
+import dev.pairingworker.support.WorkerProcess;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -200,46 +199,41 @@ class ExactlyOnceIT {
                     .withLatency(LatencyModel.fixed(Duration.ofMillis(50))));
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
-      Path config = dir.resolve("worker.properties");
-      Files.writeString(
-          config,
-          String.join(
-              "\n",
-              "kafka.bootstrap.servers=" + TestKafka.bootstrapServers(),
-              // a killed member leaves the group when its session ends: keep that short
-              "kafka.session.timeout.ms=6000",
-              "kafka.heartbeat.interval.ms=1000",
-              "worker.group.id=kill-group-" + run,
-              "worker.topic.commands=" + commands,
-              "worker.topic.replies=" + replies,
-              "worker.topic.dead-letter=kill-dead-letter-" + run,
-              "worker.topic.ledger=" + ledger,
-              "worker.ledger.enabled=true",
-              "worker.processing.guarantee=exactly_once",
-              "worker.max.in-flight=8",
-              "pingone.rate.limit=0",
-              "pingone.api.url=" + sim.apiBaseUrl(),
-              "pingone.auth.url=" + sim.authBaseUrl(),
-              "pingone.environment.id=" + WorkerFixture.ENV,
-              "pingone.client.id=simulator-client",
-              "pingone.client.secret=simulator-secret",
-              "metrics.port=0",
-              ""));
+      Map<String, String> settings = new java.util.HashMap<>();
+      settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
+      // a killed member leaves the group when its session ends: keep that short
+      settings.put("kafka.session.timeout.ms", "6000");
+      settings.put("kafka.heartbeat.interval.ms", "1000");
+      settings.put("worker.group.id", "kill-group-" + run);
+      settings.put("worker.topic.commands", commands);
+      settings.put("worker.topic.replies", replies);
+      settings.put("worker.topic.dead-letter", "kill-dead-letter-" + run);
+      settings.put("worker.topic.ledger", ledger);
+      settings.put("worker.ledger.enabled", "true");
+      settings.put("worker.processing.guarantee", "exactly_once");
+      settings.put("worker.max.in-flight", "8");
+      settings.put("pingone.rate.limit", "0");
+      settings.put("pingone.api.url", sim.apiBaseUrl().toString());
+      settings.put("pingone.auth.url", sim.authBaseUrl().toString());
+      settings.put("pingone.environment.id", WorkerFixture.ENV);
+      settings.put("pingone.client.id", "simulator-client");
+      settings.put("pingone.client.secret", "simulator-secret");
+      settings.put("metrics.port", "0");
+      Path config = WorkerProcess.writeConfig(dir.resolve("worker.properties"), settings);
+      Path log = dir.resolve("worker.log");
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         keys.add("kill-" + i);
         client.send(keys.get(i), createCommand(UUID.randomUUID().toString()), Map.of());
       }
       for (int answered : List.of(30, 120)) {
-        Process worker = startWorker(config, "worker-" + answered + ".log");
+        WorkerProcess worker = WorkerProcess.start(config, log);
         await()
             .atMost(Duration.ofSeconds(90))
             .until(() -> keys.stream().filter(k -> client.reply(k).isDone()).count() > answered);
-        worker.destroyForcibly(); // SIGKILL: no drain, no final transaction
-        assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        worker.kill(); // SIGKILL: no drain, no final transaction; waits for the process to end
       }
-      Process last = startWorker(config, "worker-last.log");
-      try {
+      try (WorkerProcess last = WorkerProcess.start(config, log)) {
         await()
             .atMost(Duration.ofSeconds(120))
             .until(
@@ -248,9 +242,8 @@ class ExactlyOnceIT {
                         .map(ExactlyOnceIT::key)
                         .collect(Collectors.toSet())
                         .containsAll(keys));
-      } finally {
-        last.destroy();
-        last.waitFor(60, TimeUnit.SECONDS);
+        last.terminate();
+        last.awaitExit(Duration.ofSeconds(60));
       }
 
       Map<String, Long> committed =
@@ -267,22 +260,6 @@ class ExactlyOnceIT {
         + "\",\"userId\":\""
         + user
         + "\"}";
-  }
-
-  private Process startWorker(Path config, String log) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(
-            java,
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.pairingworker.cli.Main",
-            "run",
-            "--config",
-            config.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve(log).toFile())
-        .directory(new File("."))
-        .start();
   }
 
   /**
