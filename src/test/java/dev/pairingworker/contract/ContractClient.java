@@ -79,30 +79,19 @@ final class ContractClient {
   }
 
   Answer get(String step, String pairingKeyId, String transactionId, AccessToken token) {
-    return send(
-        step,
-        new PingOneRequest(
-            Op.GET,
-            target.environmentId(),
-            target.userId(),
-            pairingKeyId,
-            null,
-            transactionId,
-            null),
-        token);
+    return onKey(Op.GET, step, pairingKeyId, transactionId, token);
   }
 
   Answer delete(String step, String pairingKeyId, String transactionId, AccessToken token) {
+    return onKey(Op.DELETE, step, pairingKeyId, transactionId, token);
+  }
+
+  private Answer onKey(
+      Op op, String step, String pairingKeyId, String transactionId, AccessToken token) {
     return send(
         step,
         new PingOneRequest(
-            Op.DELETE,
-            target.environmentId(),
-            target.userId(),
-            pairingKeyId,
-            null,
-            transactionId,
-            null),
+            op, target.environmentId(), target.userId(), pairingKeyId, null, transactionId, null),
         token);
   }
 
