@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Reads samples out of a Prometheus text exposition (the worker's {@code /metrics}), for a
  * benchmark that watches a worker in another process.
  */
-final class PrometheusText {
+public final class PrometheusText {
   private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private PrometheusText() {}
@@ -18,7 +18,7 @@ final class PrometheusText {
    * The sum of the samples of {@code metric} whose labels include all of {@code labels}, e.g. the
    * heap in use summed over the heap pools; NaN when there is no such sample.
    */
-  static double sum(String exposition, String metric, Map<String, String> labels) {
+  public static double sum(String exposition, String metric, Map<String, String> labels) {
     double sum = 0;
     boolean found = false;
     for (String line : exposition.split("\n")) {

@@ -1,5 +1,6 @@
 package dev.pairingworker.cli;
 
+import dev.pairingworker.worker.CommonPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,8 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // First: before anything creates the common pool or a CompletableFuture.
+    CommonPool.configure();
     System.exit(new CommandLine(new Main()).execute(args));
   }
 

@@ -232,8 +232,9 @@ public final class PingOneCaller {
   }
 
   /**
-   * Completes after {@code delay} on {@link #executor}: never the common pool, which has a single
-   * thread on a two-core machine and would serialise every paced send.
+   * Completes after {@code delay} on {@link #executor}: never {@code CompletableFuture}'s default
+   * executor, which may be a single common-pool thread (or a thread per task, see {@code
+   * worker.CommonPool}) and would serialise every paced send.
    */
   private CompletableFuture<Void> after(Duration delay) {
     if (delay.isZero() || delay.isNegative()) {

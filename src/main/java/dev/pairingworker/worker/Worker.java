@@ -125,6 +125,7 @@ public final class Worker implements AutoCloseable {
   }
 
   public static Worker start(WorkerConfig config, Clock clock) {
+    CommonPool.warnIfThreadPerTask(log);
     Worker worker = new Worker(config, clock);
     worker.loopThread.start();
     return worker;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,16 +58,23 @@ public final class WorkerProcess implements AutoCloseable {
 
   /** Starts {@code run --config config}, appending its stdout and stderr to {@code log}. */
   public static WorkerProcess start(Path config, Path log) {
+    return start(config, log, List.of());
+  }
+
+  /** The same, with options for the worker's JVM. */
+  public static WorkerProcess start(Path config, Path log, List<String> jvmOptions) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.addAll(
         List.of(
-            java,
             "-cp",
             System.getProperty("java.class.path"),
             "dev.pairingworker.cli.Main",
             "run",
             "--config",
-            config.toString());
+            config.toString()));
     try {
       Process process =
           new ProcessBuilder(command)

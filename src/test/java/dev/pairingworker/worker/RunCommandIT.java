@@ -3,6 +3,7 @@ package dev.pairingworker.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pairingworker.bench.PrometheusText;
 import dev.pairingworker.client.CommandClient;
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.LatencyModel;
@@ -11,6 +12,10 @@ import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.WorkerFixture;
 import dev.pairingworker.support.WorkerProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -100,6 +107,72 @@ class RunCommandIT {
             .isNotNull();
       }
     }
+  }
+
+  /**
+   * On one or two CPUs the common pool's default parallelism is 1, where the JDK's HTTP client
+   * hands every response to a new thread ({@link CommonPool}): the worker must not start a thread
+   * per command. The child JVM is told it has two CPUs, so this fails without the fix on any
+   * machine.
+   */
+  @Test
+  void commandsDoNotStartAThreadEachOnTwoCpus() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String commands = "threads-commands-" + run;
+    String replies = "threads-replies-" + run;
+    Topics.ensure(TestKafka.clientSettings(), Map.of(commands, 1, replies, 1));
+    try (PingOneSimulator sim =
+            PingOneSimulator.start(
+                SimulatorSettings.defaults().withLatency(LatencyModel.fixed(Duration.ZERO)));
+        CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
+      client.awaitListening(Duration.ofSeconds(30));
+      Path config =
+          WorkerProcess.writeConfig(
+              dir.resolve("worker.properties"),
+              Map.ofEntries(
+                  Map.entry("kafka.bootstrap.servers", TestKafka.bootstrapServers()),
+                  Map.entry("worker.group.id", "threads-group-" + run),
+                  Map.entry("worker.topic.commands", commands),
+                  Map.entry("worker.topic.replies", replies),
+                  Map.entry("worker.topic.ledger", "threads-ledger-" + run),
+                  Map.entry("pingone.api.url", sim.apiBaseUrl().toString()),
+                  Map.entry("pingone.auth.url", sim.authBaseUrl().toString()),
+                  Map.entry("pingone.environment.id", WorkerFixture.ENV),
+                  Map.entry("pingone.client.id", "simulator-client"),
+                  Map.entry("pingone.client.secret", "simulator-secret"),
+                  Map.entry("metrics.port", "0")));
+      try (WorkerProcess process =
+          WorkerProcess.start(
+              config, dir.resolve("worker.log"), List.of("-XX:ActiveProcessorCount=2"))) {
+        int total = 600;
+        for (int i = 0; i < total; i++) {
+          client.send("threads-" + i, create(UUID.randomUUID().toString()), Map.of());
+        }
+        for (int i = 0; i < total; i++) {
+          assertThat(client.reply("threads-" + i).get(60, TimeUnit.SECONDS)).isNotNull();
+        }
+        double started =
+            PrometheusText.sum(metrics(process), "jvm_threads_started_threads_total", Map.of());
+
+        assertThat(started)
+            .as("threads the worker started in all, for %d commands", total)
+            .isLessThan(total / 2.0);
+        assertThat(process.output()).doesNotContain("new thread for every PingOne response");
+        process.terminate();
+        assertThat(process.awaitExit(Duration.ofSeconds(60))).isEqualTo(0);
+      }
+    }
+  }
+
+  private static String metrics(WorkerProcess process) throws Exception {
+    Pattern url = Pattern.compile("metrics on (http://localhost:\\d+/metrics)");
+    Matcher found = url.matcher("");
+    await().atMost(Duration.ofSeconds(60)).until(() -> found.reset(process.output()).find());
+    HttpClient http = HttpClient.newHttpClient();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(found.group(1))).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static long committedOffset(String group, TopicPartition tp) throws Exception {
