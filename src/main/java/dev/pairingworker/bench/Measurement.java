@@ -105,6 +105,8 @@ final class Measurement {
     simulator.clearRequests();
     SimulatorStats before = simulator.stats();
     ResourceSampler sampler = ResourceSampler.start(inFlight, limiterRate, memory.get());
+    CpuUse.Snapshot cpuBefore = CpuUse.take();
+    long cpuFrom = System.nanoTime();
     LoadDriver.Result result;
     ResourceSampler.Figures resources;
     try {
@@ -112,6 +114,8 @@ final class Measurement {
     } finally {
       resources = sampler.stop();
     }
+    Map<String, Double> cpu =
+        CpuUse.cores(cpuBefore, CpuUse.take(), (System.nanoTime() - cpuFrom) / 1e9);
     Map<Integer, Long> requests = difference(before, simulator.stats());
     OrderCheck.Result order = OrderCheck.check(simulator.requests(), workload);
     double seconds = result.elapsed().toNanos() / 1e9;
@@ -150,7 +154,8 @@ final class Measurement {
         memoryPeaks.of(),
         memoryPeaks.peakHeapUsedBytes() / BYTES_PER_MB,
         memoryPeaks.peakHeapAfterGcBytes() / BYTES_PER_MB,
-        rss.isPresent() ? rss.getAsLong() / BYTES_PER_MB : null);
+        rss.isPresent() ? rss.getAsLong() / BYTES_PER_MB : null,
+        cpu);
   }
 
   private static Double nullIfNaN(double value) {

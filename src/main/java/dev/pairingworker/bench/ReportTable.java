@@ -76,6 +76,10 @@ public final class ReportTable {
         "peak RSS (VmHWM)",
         runs,
         r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
+    row(out, "CPU of this JVM, cores", runs, r -> cores(r, "total"));
+    for (String component : CpuUse.COMPONENTS) {
+      row(out, "  " + component, runs, r -> cores(r, component));
+    }
     if (report.workerProcess() != null) {
       workerProcess(report.workerProcess(), out);
     }
@@ -134,6 +138,11 @@ public final class ReportTable {
       line.append(format(" %22s", ""));
     }
     out.println(line);
+  }
+
+  private static String cores(RunFigures run, String component) {
+    Double cores = run.cpuCores().get(component);
+    return cores == null ? "n/a" : format("%.2f", cores);
   }
 
   private static String limiter(RunFigures run) {

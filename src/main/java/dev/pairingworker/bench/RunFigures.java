@@ -1,6 +1,7 @@
 package dev.pairingworker.bench;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  * @param peakHeapAfterGcMb largest heap left after a collection (what the process kept alive)
  * @param peakRssMb peak resident set size ({@code VmHWM}) of that process; null where the operating
  *     system does not say
+ * @param cpuCores this JVM's CPU while the run was driven, in cores on average, by component
+ *     ({@link CpuUse}), then the total; with {@code --worker-process} the worker is not in it
  */
 public record RunFigures(
     String name,
@@ -59,9 +62,11 @@ public record RunFigures(
     String memoryOf,
     double peakHeapUsedMb,
     double peakHeapAfterGcMb,
-    Double peakRssMb) {
+    Double peakRssMb,
+    Map<String, Double> cpuCores) {
 
   public RunFigures {
+    cpuCores = Collections.unmodifiableMap(new LinkedHashMap<>(cpuCores));
     // Sorted, so the table and the JSON list statuses in a stable order.
     pingOneRequestsByStatus = Collections.unmodifiableMap(new TreeMap<>(pingOneRequestsByStatus));
     repliesByStatus = Collections.unmodifiableMap(new TreeMap<>(repliesByStatus));

@@ -11,7 +11,7 @@ class BenchOptionsTest {
 
   @Test
   void theDefaultsWarmUpAThousandCommandsAndProduceAtOnce() {
-    assertThat(defaults.warmup()).isEqualTo(1000);
+    assertThat(defaults.warmup()).isEqualTo(10_000);
     assertThat(defaults.produceRate()).isZero();
     assertThat(defaults.workerProcess()).isNull();
   }
