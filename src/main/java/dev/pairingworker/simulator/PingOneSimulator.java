@@ -61,14 +61,24 @@ public final class PingOneSimulator implements AutoCloseable {
   private static final int BACKLOG = 1024;
 
   private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+  private static final String MAX_IDLE_PROPERTY = "sun.net.httpserver.maxIdleConnections";
+
+  /** More than a worker's calls in flight: clients keep one connection per concurrent call. */
+  private static final int MAX_IDLE_CONNECTIONS = 2048;
 
   static {
+    // Both properties are read once, when the JDK server's configuration loads; a value set by the
+    // user is kept.
     // The JDK server sends the headers and the body as two writes; with Nagle's algorithm the body
-    // then waits for the client's delayed ACK, about 40 ms a response on Linux. The property is
-    // read
-    // once, when the JDK server's configuration loads; a value set by the user is kept.
+    // then waits for the client's delayed ACK, about 40 ms a response on Linux.
     if (System.getProperty(NODELAY_PROPERTY) == null) {
       System.setProperty(NODELAY_PROPERTY, "true");
+    }
+    // The JDK server closes a connection going idle when 200 already are: with 256 calls in flight
+    // at 0 ms latency a client then sends its next request on a socket being closed and reads EOF
+    // (bench --raw-http failed so once the client no longer started a thread per response).
+    if (System.getProperty(MAX_IDLE_PROPERTY) == null) {
+      System.setProperty(MAX_IDLE_PROPERTY, Integer.toString(MAX_IDLE_CONNECTIONS));
     }
   }
 
