@@ -36,7 +36,7 @@ final class CpuUse {
   static final List<String> COMPONENTS = List.of(WORKER, SIMULATOR, BROKER, CLIENT, JIT, GC, ENDED);
 
   /** Linux's USER_HZ: {@code /proc} counts CPU time in hundredths of a second. */
-  private static final long NANOS_PER_TICK = 10_000_000L;
+  static final long NANOS_PER_TICK = 10_000_000L;
 
   private static final List<String> WORKER_THREADS =
       List.of(
@@ -97,6 +97,15 @@ final class CpuUse {
    * order of {@link #COMPONENTS}, then "total"; empty when the interval is not positive.
    */
   static Map<String, Double> cores(Snapshot before, Snapshot after, double seconds) {
+    return cores(before, after, seconds, -1);
+  }
+
+  /**
+   * The same, with the CPU time a worker in its own process used meanwhile ({@code -1}: none)
+   * counted as the worker's and in the total.
+   */
+  static Map<String, Double> cores(
+      Snapshot before, Snapshot after, double seconds, long workerProcessNanos) {
     Map<String, Long> nanos = new LinkedHashMap<>();
     COMPONENTS.forEach(c -> nanos.put(c, 0L));
     after
@@ -119,6 +128,10 @@ final class CpuUse {
     if (before.processNanos() >= 0 && after.processNanos() >= 0) {
       total = Math.max(named, after.processNanos() - before.processNanos());
       nanos.put(ENDED, total - named);
+    }
+    if (workerProcessNanos > 0) {
+      nanos.merge(WORKER, workerProcessNanos, Long::sum);
+      total += workerProcessNanos;
     }
     nanos.put("total", total);
     Map<String, Double> cores = new LinkedHashMap<>();

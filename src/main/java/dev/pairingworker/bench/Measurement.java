@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,7 @@ final class Measurement {
   private final DoubleSupplier inFlight;
   private final DoubleSupplier limiterRate;
   private final Supplier<MemoryProbe> memory;
+  private final LongSupplier workerProcessCpu;
 
   /** How a run's commands reach the worker and their replies come back. */
   interface Load {
@@ -47,18 +49,22 @@ final class Measurement {
    * @param inFlight PingOne calls in flight now
    * @param limiterRate the client-side rate limit now, NaN without one
    * @param memory a new probe of the memory to watch, for each run
+   * @param workerProcessCpu after a run: the CPU time a worker process started by the run used (-1
+   *     when the worker runs in this JVM)
    */
   Measurement(
       PingOneSimulator simulator,
       CommandClient client,
       DoubleSupplier inFlight,
       DoubleSupplier limiterRate,
-      Supplier<MemoryProbe> memory) {
+      Supplier<MemoryProbe> memory,
+      LongSupplier workerProcessCpu) {
     this.simulator = simulator;
     this.client = client;
     this.inFlight = inFlight;
     this.limiterRate = limiterRate;
     this.memory = memory;
+    this.workerProcessCpu = workerProcessCpu;
   }
 
   /** Watches this JVM's memory: the worker runs in it. */
@@ -67,7 +73,7 @@ final class Measurement {
       CommandClient client,
       DoubleSupplier inFlight,
       DoubleSupplier limiterRate) {
-    this(simulator, client, inFlight, limiterRate, HeapWatcher::new);
+    this(simulator, client, inFlight, limiterRate, HeapWatcher::new, () -> -1);
   }
 
   /**
@@ -115,7 +121,11 @@ final class Measurement {
       resources = sampler.stop();
     }
     Map<String, Double> cpu =
-        CpuUse.cores(cpuBefore, CpuUse.take(), (System.nanoTime() - cpuFrom) / 1e9);
+        CpuUse.cores(
+            cpuBefore,
+            CpuUse.take(),
+            (System.nanoTime() - cpuFrom) / 1e9,
+            workerProcessCpu.getAsLong());
     Map<Integer, Long> requests = difference(before, simulator.stats());
     OrderCheck.Result order = OrderCheck.check(simulator.requests(), workload);
     double seconds = result.elapsed().toNanos() / 1e9;

@@ -55,6 +55,15 @@ final class ProcessMemory {
     }
   }
 
+  /** CPU time the process used so far (user + system), or -1 once it is gone or elsewhere. */
+  long cpuNanos() {
+    try {
+      return CpuUse.ticks(Files.readString(proc.resolve("stat"))) * CpuUse.NANOS_PER_TICK;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   private OptionalLong field(String name) {
     try {
       return statusField(Files.readString(proc.resolve("status")), name);

@@ -76,7 +76,7 @@ public final class ReportTable {
         "peak RSS (VmHWM)",
         runs,
         r -> r.peakRssMb() == null ? "n/a" : format("%.0f MB", r.peakRssMb()));
-    row(out, "CPU of this JVM, cores", runs, r -> cores(r, "total"));
+    row(out, "CPU used, cores", runs, r -> cores(r, "total"));
     for (String component : CpuUse.COMPONENTS) {
       row(out, "  " + component, runs, r -> cores(r, component));
     }

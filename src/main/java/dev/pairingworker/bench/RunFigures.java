@@ -33,8 +33,9 @@ import java.util.TreeMap;
  * @param peakHeapAfterGcMb largest heap left after a collection (what the process kept alive)
  * @param peakRssMb peak resident set size ({@code VmHWM}) of that process; null where the operating
  *     system does not say
- * @param cpuCores this JVM's CPU while the run was driven, in cores on average, by component
- *     ({@link CpuUse}), then the total; with {@code --worker-process} the worker is not in it
+ * @param cpuCores CPU while the run was driven, in cores on average, by component ({@link CpuUse}),
+ *     then the total: this JVM's threads, and with {@code --worker-process} the worker process as
+ *     "worker"
  */
 public record RunFigures(
     String name,

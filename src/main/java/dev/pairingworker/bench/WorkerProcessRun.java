@@ -68,7 +68,8 @@ final class WorkerProcessRun implements AutoCloseable {
         "Backlog of %d commands on the broker; starting the worker: java %s ...%n",
         workload.size(), String.join(" ", jvm));
     Measurement measurement =
-        new Measurement(simulator, client, watch::inFlight, watch::limiterRate, () -> watch);
+        new Measurement(
+            simulator, client, watch::inFlight, watch::limiterRate, () -> watch, watch::cpuNanos);
     Bound bound =
         Bound.of(
             options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());

@@ -33,11 +33,17 @@ final class WorkerProcessWatch implements MemoryProbe {
   private volatile long peakNonHeapUsed;
   private volatile long peakRss;
   private volatile long lastRss;
+  private volatile long cpuNanos = -1;
 
   /** Starts watching the worker once it has started. */
   void attach(WorkerProcess worker) {
     this.memory = ProcessMemory.of(worker.pid());
     this.process = worker;
+  }
+
+  /** The worker's CPU time at the last sample; -1 before one. */
+  long cpuNanos() {
+    return cpuNanos;
   }
 
   double inFlight() {
@@ -70,6 +76,10 @@ final class WorkerProcessWatch implements MemoryProbe {
     }
     memory.peakRssBytes().ifPresent(bytes -> peakRss = Math.max(peakRss, bytes));
     memory.rssBytes().ifPresent(bytes -> lastRss = bytes);
+    long cpu = memory.cpuNanos();
+    if (cpu >= 0) {
+      cpuNanos = cpu;
+    }
     String exposition = scrape(worker);
     if (exposition == null) {
       return;

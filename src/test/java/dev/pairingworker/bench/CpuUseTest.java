@@ -60,4 +60,18 @@ class CpuUseTest {
     assertThat(cores.get(CpuUse.ENDED)).isCloseTo(0.45, within(1e-9));
     assertThat(cores.get("total")).isCloseTo(2.0, within(1e-9));
   }
+
+  @Test
+  void aWorkerProcessCountsAsTheWorkerAndInTheTotal() {
+    CpuUse.Snapshot before = new CpuUse.Snapshot(0, Map.of(), Map.of(), Map.of());
+    CpuUse.Snapshot after =
+        new CpuUse.Snapshot(
+            1_000_000_000L, Map.of(1L, 600_000_000L), Map.of(1L, "pingone-sim-http-1"), Map.of());
+
+    Map<String, Double> cores = CpuUse.cores(before, after, 1.0, 1_500_000_000L);
+
+    assertThat(cores.get(CpuUse.WORKER)).isCloseTo(1.5, within(1e-9));
+    assertThat(cores.get(CpuUse.SIMULATOR)).isCloseTo(0.6, within(1e-9));
+    assertThat(cores.get("total")).isCloseTo(2.5, within(1e-9));
+  }
 }
