@@ -135,6 +135,8 @@ class RunCommandIT {
                   Map.entry("worker.topic.commands", commands),
                   Map.entry("worker.topic.replies", replies),
                   Map.entry("worker.topic.ledger", "threads-ledger-" + run),
+                  // as fast as the machine goes: many responses in a short time
+                  Map.entry("pingone.rate.limit", "0"),
                   Map.entry("pingone.api.url", sim.apiBaseUrl().toString()),
                   Map.entry("pingone.auth.url", sim.authBaseUrl().toString()),
                   Map.entry("pingone.environment.id", WorkerFixture.ENV),
@@ -143,13 +145,17 @@ class RunCommandIT {
                   Map.entry("metrics.port", "0")));
       try (WorkerProcess process =
           WorkerProcess.start(
-              config, dir.resolve("worker.log"), List.of("-XX:ActiveProcessorCount=2"))) {
+              config,
+              WorkerProcess.logFile("run-command-threads"),
+              List.of("-XX:ActiveProcessorCount=2"))) {
         int total = 600;
         for (int i = 0; i < total; i++) {
           client.send("threads-" + i, create(UUID.randomUUID().toString()), Map.of());
         }
         for (int i = 0; i < total; i++) {
-          assertThat(client.reply("threads-" + i).get(60, TimeUnit.SECONDS)).isNotNull();
+          assertThat(client.reply("threads-" + i).get(120, TimeUnit.SECONDS))
+              .as("reply to threads-%d (worker log: target/worker-logs)", i)
+              .isNotNull();
         }
         double started =
             PrometheusText.sum(metrics(process), "jvm_threads_started_threads_total", Map.of());
