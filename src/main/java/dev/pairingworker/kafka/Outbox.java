@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -127,6 +128,41 @@ public final class Outbox implements Answers {
           }
         });
     return due;
+  }
+
+  /**
+   * {@code committable}, each partition's offset lowered to its first record with output that is
+   * not {@code ready} to be sent (partitions left with nothing to commit are left out): a record
+   * whose topic the producer cannot yet write to waits, and the offsets past it with it.
+   */
+  public synchronized Map<TopicPartition, OffsetAndMetadata> upToReady(
+      Map<TopicPartition, OffsetAndMetadata> committable, Predicate<Waiting> ready) {
+    Map<TopicPartition, OffsetAndMetadata> upTo = new HashMap<>();
+    committable.forEach(
+        (tp, offset) -> {
+          Partition p = partitions.get(tp);
+          long limit = offset.offset();
+          if (p != null) {
+            // every record is asked (not only those before the first one that waits): asking
+            // starts its topic's lookup, and counts a failed one against the record
+            for (Map.Entry<Long, List<Waiting>> entry :
+                p.waiting.headMap(offset.offset()).entrySet()) {
+              boolean allReady = true;
+              for (Waiting waiting : entry.getValue()) {
+                allReady &= ready.test(waiting);
+              }
+              if (!allReady && limit == offset.offset()) {
+                limit = entry.getKey();
+              }
+            }
+          }
+          if (limit == offset.offset()) {
+            upTo.put(tp, offset);
+          } else if (p != null && limit > p.committed) {
+            upTo.put(tp, new OffsetAndMetadata(limit, offset.leaderEpoch(), offset.metadata()));
+          }
+        });
+    return upTo;
   }
 
   /** A transaction committed these offsets: output below them is done. */

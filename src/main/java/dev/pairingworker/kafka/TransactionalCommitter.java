@@ -3,10 +3,17 @@ package dev.pairingworker.kafka;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.metrics.WorkerMetrics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -24,9 +31,18 @@ import org.slf4j.LoggerFactory;
  * transaction stays open across polls. A failed one is aborted and its output and offsets go into
  * the next; a reply whose own topic keeps refusing it goes to the default reply topic, as with
  * {@link ReplyPublisher}; a fenced or unauthorised producer stops the worker.
+ *
+ * <p>{@code KafkaProducer.send} waits up to {@code max.block.ms} for the metadata of a topic it has
+ * not written to, and the sends of a transaction run on the poll thread: a custom reply topic that
+ * does not exist would stop every partition for that long. So a topic is first looked up ({@code
+ * partitionsFor}) on a thread of its own; until it answers, its records and the offsets past them
+ * wait for a later transaction, and a failed lookup counts as a refused send.
  */
 public final class TransactionalCommitter implements Committer {
   private static final Logger log = LoggerFactory.getLogger(TransactionalCommitter.class);
+
+  /** Longest wait for topic lookups before a release commits. */
+  private static final Duration LOOKUP_WAIT = Duration.ofSeconds(15);
 
   private final Producer<byte[], byte[]> producer;
   private final String transactionalId;
@@ -35,7 +51,17 @@ public final class TransactionalCommitter implements Committer {
   private final ReplyPublisher publisher;
   private final WorkerMetrics metrics;
   private final long intervalNanos;
+  private final Executor lookups;
   private long lastCommit = System.nanoTime();
+
+  /** Topics whose metadata the producer has: sending to them does not block. */
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+  /** Lookups under way, by topic. */
+  private final Map<String, CompletableFuture<Void>> lookingUp = new ConcurrentHashMap<>();
+
+  /** Lookups that failed since the last transaction, by topic. */
+  private final Map<String, Exception> lookupFailures = new ConcurrentHashMap<>();
 
   /** Offsets of a transaction whose commit timed out: committing it must be retried first. */
   private Map<TopicPartition, OffsetAndMetadata> unfinished;
@@ -51,6 +77,33 @@ public final class TransactionalCommitter implements Committer {
       ReplyPublisher publisher,
       WorkerMetrics metrics,
       Duration interval) {
+    this(
+        producer,
+        transactionalId,
+        outbox,
+        offsets,
+        publisher,
+        metrics,
+        interval,
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "transaction-topic-lookup");
+              thread.setDaemon(true);
+              return thread;
+            }));
+  }
+
+  /** As above, with the executor that looks topics up (tests: one that runs them at once). */
+  TransactionalCommitter(
+      Producer<byte[], byte[]> producer,
+      String transactionalId,
+      Outbox outbox,
+      OffsetTracker offsets,
+      ReplyPublisher publisher,
+      WorkerMetrics metrics,
+      Duration interval,
+      Executor lookups) {
+    this.lookups = lookups;
     this.producer = producer;
     this.transactionalId = transactionalId;
     this.outbox = outbox;
@@ -95,6 +148,7 @@ public final class TransactionalCommitter implements Committer {
 
   @Override
   public void release(Consumer<byte[], byte[]> consumer, Set<TopicPartition> gone) {
+    awaitLookups();
     commit(consumer);
     outbox.drop(gone);
   }
@@ -109,7 +163,11 @@ public final class TransactionalCommitter implements Committer {
     if (!finishEarlierTransaction()) {
       return;
     }
-    Map<TopicPartition, OffsetAndMetadata> committable = offsets.committable();
+    // failures reported since the last round; one reported while this round runs counts in the next
+    Map<String, Exception> failed = new HashMap<>(lookupFailures);
+    lookupFailures.keySet().removeAll(failed.keySet());
+    Map<TopicPartition, OffsetAndMetadata> committable =
+        outbox.upToReady(offsets.committable(), waiting -> ready(waiting, failed));
     if (committable.isEmpty()) {
       return;
     }
@@ -141,6 +199,61 @@ public final class TransactionalCommitter implements Committer {
     } catch (KafkaException e) {
       refused.put(waiting, e);
       throw e;
+    }
+  }
+
+  /**
+   * Whether the record's topic can be sent to without waiting for metadata; if not, its lookup is
+   * started (a failed one first counts as a refused send, which may redirect the reply).
+   */
+  private boolean ready(Outbox.Waiting waiting, Map<String, Exception> failed) {
+    Exception failure = failed.get(waiting.record().topic());
+    if (failure != null) {
+      countRefusal(waiting, failure);
+    }
+    String topic = waiting.record().topic();
+    if (known.contains(topic)) {
+      return true;
+    }
+    lookUp(topic);
+    return known.contains(topic);
+  }
+
+  /** Starts looking {@code topic} up, unless that is under way. */
+  private void lookUp(String topic) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (lookingUp.putIfAbsent(topic, done) != null) {
+      return;
+    }
+    try {
+      lookups.execute(
+          () -> {
+            try {
+              producer.partitionsFor(topic);
+              known.add(topic);
+            } catch (KafkaException e) {
+              lookupFailures.put(topic, e);
+            } finally {
+              lookingUp.remove(topic, done);
+              done.complete(null);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      lookingUp.remove(topic, done);
+      done.complete(null);
+    }
+  }
+
+  /** Waits (at most {@link #LOOKUP_WAIT}) for the lookups under way: partitions are going. */
+  private void awaitLookups() {
+    try {
+      CompletableFuture.allOf(lookingUp.values().toArray(CompletableFuture[]::new))
+          .get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn(
+          "Reply topics still being looked up; their records are redelivered: {}", e.toString());
     }
   }
 

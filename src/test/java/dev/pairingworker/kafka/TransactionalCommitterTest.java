@@ -2,6 +2,8 @@ package dev.pairingworker.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.RecordSource;
@@ -14,12 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -31,8 +39,7 @@ import org.junit.jupiter.api.Test;
 class TransactionalCommitterTest {
   private static final TopicPartition P0 = new TopicPartition("commands", 0);
 
-  private final MockProducer<byte[], byte[]> producer =
-      new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+  private final LookingUpProducer producer = new LookingUpProducer();
   private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
   private final OffsetTracker offsets = new OffsetTracker();
   private final Outbox outbox = new Outbox(offsets::answered);
@@ -45,7 +52,8 @@ class TransactionalCommitterTest {
           offsets,
           new ReplyPublisher(producer, new ObjectMapper(), "replies", metrics, null),
           metrics,
-          Duration.ZERO);
+          Duration.ZERO,
+          Runnable::run); // topic lookups at once, on the poll thread
 
   @Test
   void repliesBelowTheCommittableOffsetAreCommittedWithThoseOffsetsInOneTransaction() {
@@ -145,6 +153,105 @@ class TransactionalCommitterTest {
 
     assertThat(producer.transactionInFlight()).isFalse();
     assertThat(producer.transactionCommitted()).isFalse();
+  }
+
+  @Test
+  void aRecordWhoseTopicIsStillLookedUpWaitsWithTheOffsetsPastIt() {
+    ExecutorService lookups = Executors.newSingleThreadExecutor();
+    TransactionalCommitter committer =
+        new TransactionalCommitter(
+            producer,
+            "tx-test",
+            outbox,
+            offsets,
+            new ReplyPublisher(producer, new ObjectMapper(), "replies", metrics, null),
+            metrics,
+            Duration.ZERO,
+            lookups);
+    try {
+      committer.start(Duration.ofSeconds(1));
+      poll(0, 1, 2);
+      answer(0, "replies");
+      await() // "replies" is looked up, then its record sent
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                committer.afterPoll(consumer);
+                assertThat(values(producer.history())).containsExactly("reply-0");
+              });
+      answer(1, "slow-replies");
+      answer(2, "replies");
+
+      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> committer.afterPoll(consumer));
+
+      assertThat(values(producer.history())).containsExactly("reply-0");
+      assertThat(offsets.committable()).containsEntry(P0, new OffsetAndMetadata(3));
+      assertThat(outbox.size()).as("reply-1 and reply-2 wait").isEqualTo(2);
+
+      producer.metadataArrives.countDown();
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                committer.afterPoll(consumer);
+                assertThat(values(producer.history()))
+                    .containsExactly("reply-0", "reply-1", "reply-2");
+              });
+      assertThat(outbox.size()).isZero();
+    } finally {
+      lookups.shutdownNow();
+    }
+  }
+
+  @Test
+  void aReplyWhoseTopicCannotBeLookedUpGoesToTheDefaultReplyTopicAfterThreeLookups() {
+    committer.start(Duration.ofSeconds(1));
+    poll(0, 1);
+    answer(0, "missing-replies");
+    answer(1, "replies");
+
+    for (int i = 0; i < 4; i++) {
+      committer.afterPoll(consumer);
+    }
+
+    assertThat(producer.history()).hasSize(2);
+    ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+    assertThat(sent.topic()).isEqualTo("replies");
+    assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo("reply-0");
+    assertThat(
+            new String(
+                sent.headers().lastHeader(ReplyPublisher.REDIRECTED_HEADER).value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("missing-replies");
+    assertThat(outbox.size()).isZero();
+  }
+
+  /**
+   * Kafka's in-memory producer, whose metadata lookup waits for "slow-replies" until told and fails
+   * for "missing-replies" as KafkaProducer does after max.block.ms.
+   */
+  private static final class LookingUpProducer extends MockProducer<byte[], byte[]> {
+    final CountDownLatch metadataArrives = new CountDownLatch(1);
+
+    LookingUpProducer() {
+      super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public List<PartitionInfo> partitionsFor(String topic) {
+      if (topic.equals("missing-replies")) {
+        throw new TimeoutException("Topic missing-replies not present in metadata after 10 ms.");
+      }
+      if (topic.equals("slow-replies")) {
+        try {
+          metadataArrives.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptException(e);
+        }
+      }
+      return super.partitionsFor(topic);
+    }
   }
 
   private void poll(long... polled) {
