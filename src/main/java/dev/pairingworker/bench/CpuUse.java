@@ -94,15 +94,9 @@ final class CpuUse {
 
   /**
    * Cores used on average between two snapshots taken {@code seconds} apart, by component, in the
-   * order of {@link #COMPONENTS}, then "total"; empty when the interval is not positive.
-   */
-  static Map<String, Double> cores(Snapshot before, Snapshot after, double seconds) {
-    return cores(before, after, seconds, -1);
-  }
-
-  /**
-   * The same, with the CPU time a worker in its own process used meanwhile ({@code -1}: none)
-   * counted as the worker's and in the total.
+   * order of {@link #COMPONENTS}, then "total"; empty when the interval is not positive. The CPU
+   * time a worker in its own process used meanwhile ({@code workerProcessNanos}, -1: none) counts
+   * as the worker's and in the total.
    */
   static Map<String, Double> cores(
       Snapshot before, Snapshot after, double seconds, long workerProcessNanos) {

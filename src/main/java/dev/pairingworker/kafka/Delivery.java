@@ -38,7 +38,14 @@ public record Delivery(
     return new Delivery(
         outbox,
         new TransactionalCommitter(
-            transactional, transactionalId, outbox, offsets, publisher, metrics, interval),
+            transactional,
+            transactionalId,
+            outbox,
+            offsets,
+            publisher,
+            metrics,
+            interval,
+            new TopicLookups(transactional)),
         outbox::size,
         transactional);
   }

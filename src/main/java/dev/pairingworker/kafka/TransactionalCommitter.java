@@ -3,17 +3,10 @@ package dev.pairingworker.kafka;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.metrics.WorkerMetrics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -51,17 +44,8 @@ public final class TransactionalCommitter implements Committer {
   private final ReplyPublisher publisher;
   private final WorkerMetrics metrics;
   private final long intervalNanos;
-  private final Executor lookups;
+  private final TopicLookups topics;
   private long lastCommit = System.nanoTime();
-
-  /** Topics whose metadata the producer has: sending to them does not block. */
-  private final Set<String> known = ConcurrentHashMap.newKeySet();
-
-  /** Lookups under way, by topic. */
-  private final Map<String, CompletableFuture<Void>> lookingUp = new ConcurrentHashMap<>();
-
-  /** Lookups that failed since the last transaction, by topic. */
-  private final Map<String, Exception> lookupFailures = new ConcurrentHashMap<>();
 
   /** Offsets of a transaction whose commit timed out: committing it must be retried first. */
   private Map<TopicPartition, OffsetAndMetadata> unfinished;
@@ -69,6 +53,7 @@ public final class TransactionalCommitter implements Committer {
   /** An abort that timed out: it must be retried before the next transaction begins. */
   private boolean abortPending;
 
+  /** {@code topics} looks up the topics {@code producer} is to send to. */
   public TransactionalCommitter(
       Producer<byte[], byte[]> producer,
       String transactionalId,
@@ -76,34 +61,8 @@ public final class TransactionalCommitter implements Committer {
       OffsetTracker offsets,
       ReplyPublisher publisher,
       WorkerMetrics metrics,
-      Duration interval) {
-    this(
-        producer,
-        transactionalId,
-        outbox,
-        offsets,
-        publisher,
-        metrics,
-        interval,
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread thread = new Thread(r, "transaction-topic-lookup");
-              thread.setDaemon(true);
-              return thread;
-            }));
-  }
-
-  /** As above, with the executor that looks topics up (tests: one that runs them at once). */
-  TransactionalCommitter(
-      Producer<byte[], byte[]> producer,
-      String transactionalId,
-      Outbox outbox,
-      OffsetTracker offsets,
-      ReplyPublisher publisher,
-      WorkerMetrics metrics,
       Duration interval,
-      Executor lookups) {
-    this.lookups = lookups;
+      TopicLookups topics) {
     this.producer = producer;
     this.transactionalId = transactionalId;
     this.outbox = outbox;
@@ -111,6 +70,7 @@ public final class TransactionalCommitter implements Committer {
     this.publisher = publisher;
     this.metrics = metrics;
     this.intervalNanos = interval.toNanos();
+    this.topics = topics;
   }
 
   /**
@@ -148,7 +108,7 @@ public final class TransactionalCommitter implements Committer {
 
   @Override
   public void release(Consumer<byte[], byte[]> consumer, Set<TopicPartition> gone) {
-    awaitLookups();
+    topics.await(LOOKUP_WAIT);
     commit(consumer);
     outbox.drop(gone);
   }
@@ -163,9 +123,7 @@ public final class TransactionalCommitter implements Committer {
     if (!finishEarlierTransaction()) {
       return;
     }
-    // failures reported since the last round; one reported while this round runs counts in the next
-    Map<String, Exception> failed = new HashMap<>(lookupFailures);
-    lookupFailures.keySet().removeAll(failed.keySet());
+    Map<String, Exception> failed = topics.takeFailures();
     Map<TopicPartition, OffsetAndMetadata> committable =
         outbox.upToReady(offsets.committable(), waiting -> ready(waiting, failed));
     if (committable.isEmpty()) {
@@ -211,50 +169,7 @@ public final class TransactionalCommitter implements Committer {
     if (failure != null) {
       countRefusal(waiting, failure);
     }
-    String topic = waiting.record().topic();
-    if (known.contains(topic)) {
-      return true;
-    }
-    lookUp(topic);
-    return known.contains(topic);
-  }
-
-  /** Starts looking {@code topic} up, unless that is under way. */
-  private void lookUp(String topic) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (lookingUp.putIfAbsent(topic, done) != null) {
-      return;
-    }
-    try {
-      lookups.execute(
-          () -> {
-            try {
-              producer.partitionsFor(topic);
-              known.add(topic);
-            } catch (KafkaException e) {
-              lookupFailures.put(topic, e);
-            } finally {
-              lookingUp.remove(topic, done);
-              done.complete(null);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      lookingUp.remove(topic, done);
-      done.complete(null);
-    }
-  }
-
-  /** Waits (at most {@link #LOOKUP_WAIT}) for the lookups under way: partitions are going. */
-  private void awaitLookups() {
-    try {
-      CompletableFuture.allOf(lookingUp.values().toArray(CompletableFuture[]::new))
-          .get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      log.warn(
-          "Reply topics still being looked up; their records are redelivered: {}", e.toString());
-    }
+    return topics.known(waiting.record().topic()); // after a redirect, the default topic's
   }
 
   /** False while an earlier transaction's commit or abort still has to be retried. */

@@ -48,7 +48,7 @@ class CpuUseTest {
             Map.of(1L, "pingone-http", 2L, "pingone-sim-http-1", 3L, "data-plane-kafka-network"),
             Map.of(CpuUse.JIT, 3_000_000_000L, CpuUse.GC, 200_000_000L));
 
-    Map<String, Double> cores = CpuUse.cores(before, after, 2.0);
+    Map<String, Double> cores = CpuUse.cores(before, after, 2.0, -1);
 
     assertThat(cores.keySet()).containsSubsequence(CpuUse.COMPONENTS).endsWith("total");
     assertThat(cores.get(CpuUse.WORKER)).isCloseTo(0.5, within(1e-9));

@@ -106,8 +106,10 @@ class ReplyPublisherTest {
   void flushWaitsForTheSendsStillQueuedForTheirTopic() throws Exception {
     CompletableFuture<Void> slow = publisher.sendReply(record("slow-replies", 1));
     CompletableFuture<Void> flushed = CompletableFuture.runAsync(publisher::flush);
-    Thread.sleep(200);
-    assertThat(flushed).as("flush waits while the send is queued").isNotDone();
+    await("flush waits while the send is queued")
+        .during(Duration.ofMillis(200))
+        .atMost(PROMPTLY)
+        .until(() -> !flushed.isDone());
 
     metadataArrives.countDown();
 

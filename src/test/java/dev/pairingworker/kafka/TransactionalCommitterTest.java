@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -45,15 +46,7 @@ class TransactionalCommitterTest {
   private final Outbox outbox = new Outbox(offsets::answered);
   private final WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
   private final TransactionalCommitter committer =
-      new TransactionalCommitter(
-          producer,
-          "tx-test",
-          outbox,
-          offsets,
-          new ReplyPublisher(producer, new ObjectMapper(), "replies", metrics, null),
-          metrics,
-          Duration.ZERO,
-          Runnable::run); // topic lookups at once, on the poll thread
+      committer(Runnable::run); // topic lookups at once, on the poll thread
 
   @Test
   void repliesBelowTheCommittableOffsetAreCommittedWithThoseOffsetsInOneTransaction() {
@@ -158,16 +151,7 @@ class TransactionalCommitterTest {
   @Test
   void aRecordWhoseTopicIsStillLookedUpWaitsWithTheOffsetsPastIt() {
     ExecutorService lookups = Executors.newSingleThreadExecutor();
-    TransactionalCommitter committer =
-        new TransactionalCommitter(
-            producer,
-            "tx-test",
-            outbox,
-            offsets,
-            new ReplyPublisher(producer, new ObjectMapper(), "replies", metrics, null),
-            metrics,
-            Duration.ZERO,
-            lookups);
+    TransactionalCommitter committer = committer(lookups);
     try {
       committer.start(Duration.ofSeconds(1));
       poll(0, 1, 2);
@@ -252,6 +236,18 @@ class TransactionalCommitterTest {
       }
       return super.partitionsFor(topic);
     }
+  }
+
+  private TransactionalCommitter committer(Executor lookups) {
+    return new TransactionalCommitter(
+        producer,
+        "tx-test",
+        outbox,
+        offsets,
+        new ReplyPublisher(producer, new ObjectMapper(), "replies", metrics, null),
+        metrics,
+        Duration.ZERO,
+        new TopicLookups(producer, lookups));
   }
 
   private void poll(long... polled) {

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,21 +62,7 @@ class RunCommandIT {
                     .withLatency(LatencyModel.fixed(Duration.ofMillis(400))));
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
-      Path config =
-          WorkerProcess.writeConfig(
-              dir.resolve("worker.properties"),
-              Map.ofEntries(
-                  Map.entry("kafka.bootstrap.servers", TestKafka.bootstrapServers()),
-                  Map.entry("worker.group.id", group),
-                  Map.entry("worker.topic.commands", commands),
-                  Map.entry("worker.topic.replies", replies),
-                  Map.entry("worker.max.in-flight", "4"),
-                  Map.entry("pingone.api.url", sim.apiBaseUrl().toString()),
-                  Map.entry("pingone.auth.url", sim.authBaseUrl().toString()),
-                  Map.entry("pingone.environment.id", WorkerFixture.ENV),
-                  Map.entry("pingone.client.id", "simulator-client"),
-                  Map.entry("pingone.client.secret", "simulator-secret"),
-                  Map.entry("metrics.port", "0")));
+      Path config = writeConfig(sim, group, commands, replies, Map.of("worker.max.in-flight", "4"));
       WorkerProcess process = WorkerProcess.start(config, dir.resolve("worker.log"));
       int total = 40;
       for (int i = 0; i < total; i++) {
@@ -127,22 +114,13 @@ class RunCommandIT {
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
       Path config =
-          WorkerProcess.writeConfig(
-              dir.resolve("worker.properties"),
-              Map.ofEntries(
-                  Map.entry("kafka.bootstrap.servers", TestKafka.bootstrapServers()),
-                  Map.entry("worker.group.id", "threads-group-" + run),
-                  Map.entry("worker.topic.commands", commands),
-                  Map.entry("worker.topic.replies", replies),
-                  Map.entry("worker.topic.ledger", "threads-ledger-" + run),
-                  // as fast as the machine goes: many responses in a short time
-                  Map.entry("pingone.rate.limit", "0"),
-                  Map.entry("pingone.api.url", sim.apiBaseUrl().toString()),
-                  Map.entry("pingone.auth.url", sim.authBaseUrl().toString()),
-                  Map.entry("pingone.environment.id", WorkerFixture.ENV),
-                  Map.entry("pingone.client.id", "simulator-client"),
-                  Map.entry("pingone.client.secret", "simulator-secret"),
-                  Map.entry("metrics.port", "0")));
+          writeConfig(
+              sim,
+              "threads-group-" + run,
+              commands,
+              replies,
+              // as fast as the machine goes: many responses in a short time
+              Map.of("worker.topic.ledger", "threads-ledger-" + run, "pingone.rate.limit", "0"));
       try (WorkerProcess process =
           WorkerProcess.start(
               config,
@@ -168,6 +146,27 @@ class RunCommandIT {
         assertThat(process.awaitExit(Duration.ofSeconds(60))).isEqualTo(0);
       }
     }
+  }
+
+  /** The worker's configuration file: these topics and group, the simulator, and {@code more}. */
+  private Path writeConfig(
+      PingOneSimulator sim,
+      String group,
+      String commands,
+      String replies,
+      Map<String, String> more) {
+    Map<String, String> settings = new HashMap<>(more);
+    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
+    settings.put("worker.group.id", group);
+    settings.put("worker.topic.commands", commands);
+    settings.put("worker.topic.replies", replies);
+    settings.put("pingone.api.url", sim.apiBaseUrl().toString());
+    settings.put("pingone.auth.url", sim.authBaseUrl().toString());
+    settings.put("pingone.environment.id", WorkerFixture.ENV);
+    settings.put("pingone.client.id", "simulator-client");
+    settings.put("pingone.client.secret", "simulator-secret");
+    settings.put("metrics.port", "0");
+    return WorkerProcess.writeConfig(dir.resolve("worker.properties"), settings);
   }
 
   private static String metrics(WorkerProcess process) throws Exception {
