@@ -1,9 +1,21 @@
-# Builds the worker image from the sources. The image holds pairing-worker.jar only: no broker, no build tools.
+# Builds the worker image from the sources. The image holds pairing-worker.jar only, no build tools; the jar also
+# carries the in-process broker that `demo` and `bench` use, which `run` never loads.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
+# The poms first, so the dependency layer is rebuilt only when one of them changes.
 COPY pom.xml .
+COPY simulator/pom.xml simulator/
+COPY testkit/pom.xml testkit/
+COPY core/pom.xml core/
+COPY tools/pom.xml tools/
+COPY app/pom.xml app/
 RUN mvn -B -q dependency:go-offline
-COPY src src
+COPY simulator/src simulator/src
+COPY testkit/src testkit/src
+COPY core/src core/src
+COPY tools/src tools/src
+COPY app/src app/src
+# The app module writes the runnable jar to the root's target/.
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
