@@ -24,10 +24,10 @@ COPY --from=build /src/target/pairing-worker.jar /app/pairing-worker.jar
 COPY config/worker.properties /config/worker.properties
 USER worker
 EXPOSE 9464
-# The worker's JVM sized for its bounded working set (worker.max.buffered records and the calls in flight: ~30 MB
-# live after a full collection with a 100,000-command backlog), measured with `bench --worker-process`; see
-# docs/benchmarks.md, "Memory". Peak RSS with a 100,000-command backlog: ~240 MB instead of 0.5-2 GB with the
-# JVM's defaults. Override the whole set with -e JDK_JAVA_OPTIONS=...; raise -Xmx with worker.max.buffered.
+# The worker's JVM sized for its bounded working set (worker.max.buffered records, the calls in flight and the
+# ledger's entries), measured with `bench --worker-process`: docs/benchmarks.md, "Memory", has the figures
+# with and without these options. Override the whole set with -e JDK_JAVA_OPTIONS=...; raise -Xmx with
+# worker.max.buffered.
 # MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc arenas, memory the JVM does not see (NMT) but RSS does.
 ENV MALLOC_ARENA_MAX=2
 ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A validated command. Every ID is a lowercase UUID, so it is safe to place in a URL path.
  *
- * @param transactionId the record key as sent; {@link dev.pairingworker.pingone.ExternalIds}
+ * @param transactionId the record key as sent; {@link dev.pairingworker.command.ExternalIds}
  *     sanitises it
  * @param pairingKeyId present for get and delete, null for create
  * @param body the create request body, or null

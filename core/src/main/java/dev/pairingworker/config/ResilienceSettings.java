@@ -1,6 +1,5 @@
 package dev.pairingworker.config;
 
-import dev.pairingworker.pingone.AmbiguousCreate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -19,15 +19,16 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Runs commands concurrently with two guarantees: at most one command per (environmentId, userId)
- * at a time, in the order they were submitted (partition order), and at most {@code maxInFlight}
- * commands at once.
+ * at a time, in the order they were submitted (partition order), and at most {@code maxActive}
+ * commands started and not finished at once (waiting for a PingOne call slot, backing off or on the
+ * wire; the calls on the wire have their own, lower bound, {@code worker.max.in-flight}).
  *
  * <p>Each user has a lane (a FIFO queue); a lane whose head may start waits in {@code ready} for a
  * slot. All state is guarded by {@code this}; commands are started outside the lock, by whichever
  * thread is draining.
  */
 public final class Dispatcher {
-  private final int maxInFlight;
+  private final int maxActive;
   private final Function<Command, CompletableFuture<?>> work;
 
   private final Map<UserKey, ArrayDeque<Command>> lanes = new HashMap<>();
@@ -39,8 +40,8 @@ public final class Dispatcher {
    * @param work starts a command; the returned future completes when the command no longer needs
    *     its slot
    */
-  public Dispatcher(int maxInFlight, Function<Command, CompletableFuture<?>> work) {
-    this.maxInFlight = maxInFlight;
+  public Dispatcher(int maxActive, Function<Command, CompletableFuture<?>> work) {
+    this.maxActive = maxActive;
     this.work = work;
   }
 
@@ -58,8 +59,8 @@ public final class Dispatcher {
     drain();
   }
 
-  /** Commands running now. */
-  public synchronized int inFlight() {
+  /** Commands started and not finished. */
+  public synchronized int active() {
     return running.size();
   }
 
@@ -123,7 +124,7 @@ public final class Dispatcher {
 
   private synchronized List<Command> startable() {
     List<Command> out = new ArrayList<>();
-    while (running.size() < maxInFlight && !ready.isEmpty()) {
+    while (running.size() < maxActive && !ready.isEmpty()) {
       Command command = lanes.get(ready.pollFirst()).pollFirst();
       running.add(command);
       out.add(command);

@@ -4,8 +4,8 @@ package dev.pairingworker.ledger;
  * A ledger entry as memory holds it: what a lookup needs to decide (its state and time) and where
  * its reply can be read. Entries written by this worker keep their record value only until the
  * broker acknowledges it; from then on, and for every entry read from the topic, memory holds the
- * record's offset in its ledger partition (the partition is the memory's key) instead of the ~1.3
- * KB value, and a replay reads the value back from the topic.
+ * record's offset in its ledger partition (the partition is the memory's key) instead of the value
+ * (the whole reply), and a replay reads the value back from the topic.
  */
 sealed interface CompactEntry {
   LedgerEntry.State state();

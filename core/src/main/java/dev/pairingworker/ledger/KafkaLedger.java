@@ -2,11 +2,11 @@ package dev.pairingworker.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.command.Command;
+import dev.pairingworker.command.ExternalIds;
 import dev.pairingworker.command.Reply;
-import dev.pairingworker.kafka.ReplyPublisher;
+import dev.pairingworker.kafka.AcknowledgedSender;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.WorkerMetrics;
-import dev.pairingworker.pingone.ExternalIds;
 import dev.pairingworker.pingone.Failures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The ledger in a compacted Kafka topic keyed by transaction ID, co-partitioned with the commands
  * topic: an entry goes to the partition number of its command's record, so the owner of a command
- * partition reads only that ledger partition. Writes go through the reply publisher (retried until
- * acknowledged); the memory is updated before the write, so a later command of the same lane sees
- * it at once. Memory holds an entry's record value only until the broker acknowledges it, then
- * where the record is (its offset); a replay reads that record back from the topic.
+ * partition reads only that ledger partition. Writes go through the {@link AcknowledgedSender}
+ * (retried until acknowledged); the memory is updated before the write, so a later command of the
+ * same lane sees it at once. Memory holds an entry's record value only until the broker
+ * acknowledges it, then where the record is (its offset); a replay reads that record back from the
+ * topic.
  */
 public final class KafkaLedger implements Ledger {
   private static final Logger log = LoggerFactory.getLogger(KafkaLedger.class);
@@ -44,7 +45,7 @@ public final class KafkaLedger implements Ledger {
   static final Duration REPLAY_READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final String topic;
-  private final ReplyPublisher publisher;
+  private final AcknowledgedSender sender;
   private final LedgerCodec codec;
   private final Clock clock;
   private final LedgerMemory memory;
@@ -64,13 +65,13 @@ public final class KafkaLedger implements Ledger {
       String commandsTopic,
       LedgerLimits limits,
       Supplier<KafkaConsumer<byte[], byte[]>> readers,
-      ReplyPublisher publisher,
+      AcknowledgedSender sender,
       ObjectMapper json,
       Clock clock,
       IntConsumer createTopic,
       WorkerMetrics metrics) {
     this.topic = topic;
-    this.publisher = publisher;
+    this.sender = sender;
     this.codec = new LedgerCodec(json);
     this.clock = clock;
     this.memory = new LedgerMemory(limits, metrics::ledgerEvictions);
@@ -116,7 +117,7 @@ public final class KafkaLedger implements Ledger {
   @Override
   public CompletableFuture<Void> withdrawn(Command command) {
     memory.remove(command.source().partition(), command.transactionId());
-    return publisher.send(record(command, null));
+    return sender.send(record(command, null)).thenAccept(offset -> {});
   }
 
   @Override
@@ -169,8 +170,8 @@ public final class KafkaLedger implements Ledger {
     int partition = command.source().partition();
     CompactEntry.Unacknowledged written = codec.encode(entry);
     memory.put(partition, command.transactionId(), written);
-    return publisher
-        .sendForOffset(record(command, written.value()))
+    return sender
+        .send(record(command, written.value()))
         .thenAccept(
             offset -> memory.acknowledged(partition, command.transactionId(), written, offset));
   }

@@ -118,7 +118,7 @@ final class LedgerRecordReader {
     }
   }
 
-  /** Answers the reads below the consumer's position that no record answered; seeks far ones. */
+  /** Delivery the reads below the consumer's position that no record answered; seeks far ones. */
   private void skipGone(
       KafkaConsumer<byte[], byte[]> consumer,
       TopicPartition tp,

@@ -1,7 +1,7 @@
 package dev.pairingworker.logging;
 
 import dev.pairingworker.command.Command;
-import dev.pairingworker.pingone.ExternalIds;
+import dev.pairingworker.command.ExternalIds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.MDC;

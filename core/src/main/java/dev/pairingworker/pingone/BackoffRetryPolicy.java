@@ -1,6 +1,7 @@
 package dev.pairingworker.pingone;
 
 import dev.pairingworker.command.Op;
+import dev.pairingworker.config.AmbiguousCreate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

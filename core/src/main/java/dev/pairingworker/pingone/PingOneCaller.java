@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * Runs one operation to its end: a call slot, the rate limiter, the token, the call, the single
@@ -26,7 +22,7 @@ public final class PingOneCaller {
   private final RetryPolicy retryPolicy;
   private final Clock clock;
   private final PingOneObserver observer;
-  private final Executor executor;
+  private final Scheduler scheduler;
 
   public PingOneCaller(
       PairingKeysApi api,
@@ -36,7 +32,7 @@ public final class PingOneCaller {
       RetryPolicy retryPolicy,
       Clock clock,
       PingOneObserver observer,
-      Executor executor) {
+      Scheduler scheduler) {
     this.api = api;
     this.tokens = tokens;
     this.slots = slots;
@@ -44,7 +40,7 @@ public final class PingOneCaller {
     this.retryPolicy = retryPolicy;
     this.clock = clock;
     this.observer = observer;
-    this.executor = executor;
+    this.scheduler = scheduler;
   }
 
   /**
@@ -56,43 +52,31 @@ public final class PingOneCaller {
   }
 
   /**
-   * Runs {@code request}; when {@code abandoned} turns true, the operation stops at its next step
-   * that is not on the wire (waiting for a slot, backing off) and the future fails with {@link
-   * Abandoned}. {@code beforeFirstSend} (may be null) runs once, when the first attempt holds its
-   * call slot, and the request is sent only after it completed (the wait for the rate limiter runs
-   * meanwhile), so at most {@code worker.max.in-flight} operations are between it and their answer.
-   * If it fails, the operation fails with {@link Abandoned}.
+   * Runs {@code request} to its end for the command {@code context} describes: the future fails
+   * with {@link Abandoned} when the context gives the command up before an answer.
    */
-  public CompletableFuture<CallResult> call(
-      PingOneRequest request,
-      BooleanSupplier abandoned,
-      Supplier<CompletableFuture<Void>> beforeFirstSend) {
-    return new Run(request, clock.instant(), abandoned, beforeFirstSend).attempt(false);
+  public CompletableFuture<CallResult> call(PingOneRequest request, CallContext context) {
+    return new Run(request, clock.instant(), context).attempt(false);
   }
 
   /** The state of one operation across its attempts. */
   private final class Run {
     final PingOneRequest request;
     final Instant firstAttemptAt;
-    final BooleanSupplier abandoned;
-    Supplier<CompletableFuture<Void>> beforeFirstSend;
+    final CallContext context;
+    boolean prepared;
     int tries;
     int attempts;
     int ambiguousAttempts;
 
-    Run(
-        PingOneRequest request,
-        Instant firstAttemptAt,
-        BooleanSupplier abandoned,
-        Supplier<CompletableFuture<Void>> beforeFirstSend) {
+    Run(PingOneRequest request, Instant firstAttemptAt, CallContext context) {
       this.request = request;
       this.firstAttemptAt = firstAttemptAt;
-      this.abandoned = abandoned;
-      this.beforeFirstSend = beforeFirstSend;
+      this.context = context;
     }
 
     CompletableFuture<CallResult> attempt(boolean refreshedAfter401) {
-      if (abandoned.getAsBoolean()) {
+      if (context.abandoned()) {
         return CompletableFuture.failedFuture(new Abandoned());
       }
       tries++;
@@ -100,7 +84,7 @@ public final class PingOneCaller {
           .acquire()
           .thenCompose(
               granted ->
-                  abandoned.getAsBoolean()
+                  context.abandoned()
                       ? abandon()
                       : prepared().thenCombine(after(limiter.reserve()), (done, paced) -> paced))
           .thenCompose(paced -> admitted())
@@ -120,16 +104,15 @@ public final class PingOneCaller {
           .thenCompose(outcome -> next(outcome, refreshedAfter401));
     }
 
-    /** Runs {@code beforeFirstSend} the first time only. */
+    /** Runs the context's {@code beforeFirstSend} the first time only. */
     private CompletableFuture<Void> prepared() {
-      Supplier<CompletableFuture<Void>> preparation = beforeFirstSend;
-      if (preparation == null) {
+      if (prepared) {
         return CompletableFuture.completedFuture(null);
       }
-      beforeFirstSend = null;
+      prepared = true;
       CompletableFuture<Void> done;
       try {
-        done = preparation.get();
+        done = context.beforeFirstSend();
       } catch (RuntimeException e) {
         done = CompletableFuture.failedFuture(e);
       }
@@ -180,7 +163,7 @@ public final class PingOneCaller {
      * Waits {@code delay} in short steps, so a revoked partition does not wait out a long back-off.
      */
     private CompletableFuture<Void> backOff(Duration delay) {
-      if (abandoned.getAsBoolean()) {
+      if (context.abandoned()) {
         return CompletableFuture.failedFuture(new Abandoned());
       }
       if (delay.isZero() || delay.isNegative()) {
@@ -231,17 +214,7 @@ public final class PingOneCaller {
     return new Attempt(new CallOutcome.NoToken(tokenFailure), null);
   }
 
-  /**
-   * Completes after {@code delay} on {@link #executor}: never {@code CompletableFuture}'s default
-   * executor, which may be a single common-pool thread (or a thread per task, see {@code
-   * worker.CommonPool}) and would serialise every paced send.
-   */
   private CompletableFuture<Void> after(Duration delay) {
-    if (delay.isZero() || delay.isNegative()) {
-      return CompletableFuture.completedFuture(null);
-    }
-    Executor later =
-        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, executor);
-    return CompletableFuture.runAsync(() -> {}, later);
+    return scheduler.after(delay);
   }
 }

@@ -1,6 +1,7 @@
 package dev.pairingworker.pingone;
 
 import dev.pairingworker.command.Command;
+import dev.pairingworker.command.ExternalIds;
 import dev.pairingworker.command.Op;
 
 /**

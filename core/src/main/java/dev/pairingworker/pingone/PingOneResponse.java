@@ -1,7 +1,5 @@
 package dev.pairingworker.pingone;
 
-import java.util.Optional;
-
 /**
  * One HTTP answer from PingOne's API. The body may hold a pairing code: never log it.
  *
@@ -11,10 +9,6 @@ import java.util.Optional;
 public record PingOneResponse(int status, byte[] body, String correlationId, String retryAfter) {
   public boolean isSuccess() {
     return status >= 200 && status < 300;
-  }
-
-  public Optional<String> retryAfterHeader() {
-    return Optional.ofNullable(retryAfter);
   }
 
   @Override

@@ -34,11 +34,6 @@ public interface RetryPolicy {
     return new RetryDecision.GiveUp(reason, Outcomes.isAmbiguous(context.op(), outcome));
   }
 
-  /** Never retries: every command gets one attempt (plus the 401 refresh). */
-  static RetryPolicy never() {
-    return (op, attempt, outcome) -> Optional.empty();
-  }
-
   /** Ping's retry guidance, full-jitter backoff, bounded by {@code settings}. */
   static RetryPolicy withBackoff(RetrySettings settings, Clock clock) {
     return BackoffRetryPolicy.of(settings, clock);

@@ -1,5 +1,6 @@
 package dev.pairingworker.pingone;
 
+import dev.pairingworker.config.AmbiguousCreate;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
  * client was built with. That default executor is the common {@link ForkJoinPool} only when the
  * pool has at least two threads; with one it is a new thread per task. The common pool's
  * parallelism defaults to the CPUs minus one, so on a one- or two-CPU machine or container every
- * PingOne call started and ended a thread: 16,000 threads for 16,000 commands, and the worker ran
- * at 1,127 commands/s instead of 2,908 on two cores (docs/benchmarks.md, "Threads per response").
+ * PingOne call started and ended a thread, which costs most of the throughput on such a machine
+ * (measured in docs/benchmarks.md, "Threads per response").
  *
  * <p>{@link #configure()} sets the common pool's parallelism to {@value #MIN_PARALLELISM} when
  * nobody chose a value and the default would be lower; it must run before anything touches {@code

@@ -1,7 +1,7 @@
 package dev.pairingworker.worker;
 
+import dev.pairingworker.dispatch.Dispatcher;
 import dev.pairingworker.dispatch.OffsetTracker;
-import dev.pairingworker.kafka.RecordHandler;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.WorkerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,13 +36,13 @@ final class Meters {
       MeterRegistry registry,
       Consumer<byte[], byte[]> consumer,
       Producer<byte[], byte[]> producer,
-      RecordHandler handler,
+      Dispatcher dispatcher,
       OffsetTracker offsets,
       PingOneClient pingOne) {
     metrics.gauge(Metric.IN_FLIGHT, () -> pingOne.slots().inUse());
     metrics.gauge(Metric.WAITING_FOR_SLOT, () -> pingOne.slots().waiting());
-    metrics.gauge(Metric.ACTIVE, () -> handler.dispatcher().inFlight());
-    metrics.gauge(Metric.QUEUED, () -> handler.dispatcher().queued());
+    metrics.gauge(Metric.ACTIVE, dispatcher::active);
+    metrics.gauge(Metric.QUEUED, dispatcher::queued);
     metrics.gauge(Metric.RATE_LIMIT, () -> pingOne.currentRate().orElse(Double.NaN));
     metrics.gauge(Metric.BUFFERED, offsets::pending);
     new JvmMemoryMetrics().bindTo(registry);

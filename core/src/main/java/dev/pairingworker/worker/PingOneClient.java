@@ -13,6 +13,7 @@ import dev.pairingworker.pingone.PingOneObserver;
 import dev.pairingworker.pingone.RateLimiter;
 import dev.pairingworker.pingone.RetryPolicy;
 import dev.pairingworker.pingone.RetrySettings;
+import dev.pairingworker.pingone.Scheduler;
 import dev.pairingworker.pingone.TokenProvider;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -63,7 +64,8 @@ record PingOneClient(
     RateLimiter limiter = RateLimiter.adaptive(config.get(ResilienceSettings.RATE_LIMIT), clock);
     RetryPolicy retries = RetryPolicy.withBackoff(retrySettings(config), clock);
     return new PingOneClient(
-        new PingOneCaller(api, tokens, slots, limiter, retries, clock, observer, executor),
+        new PingOneCaller(
+            api, tokens, slots, limiter, retries, clock, observer, Scheduler.on(executor)),
         slots,
         limiter,
         executor);
@@ -72,8 +74,8 @@ record PingOneClient(
   /**
    * Threads running the HTTP client's completions (parsing the response, building and sending the
    * reply, starting the next call). None of that blocks, so a few threads per core keep up; a
-   * cached pool grew to ~300 threads with 256 calls in flight, ~30 MB of stacks and malloc arenas
-   * for no throughput (docs/benchmarks.md, "Memory").
+   * cached pool grows a thread per call in flight, whose stacks and malloc arenas cost memory for
+   * no throughput (measured in docs/benchmarks.md, "Memory").
    */
   static int executorThreads() {
     return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());

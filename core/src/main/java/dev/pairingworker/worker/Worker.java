@@ -11,23 +11,24 @@ import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.config.WorkerSettings;
+import dev.pairingworker.delivery.Guarantee;
+import dev.pairingworker.dispatch.Dispatcher;
 import dev.pairingworker.dispatch.OffsetTracker;
-import dev.pairingworker.execute.CommandExecutor;
-import dev.pairingworker.kafka.CommandConsumer;
-import dev.pairingworker.kafka.DeadLetters;
-import dev.pairingworker.kafka.Delivery;
+import dev.pairingworker.kafka.AcknowledgedSender;
 import dev.pairingworker.kafka.KafkaClients;
-import dev.pairingworker.kafka.RecordHandler;
-import dev.pairingworker.kafka.ReplyPublisher;
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
 import dev.pairingworker.ledger.LedgerLimits;
-import dev.pairingworker.ledger.LedgeredExecutor;
 import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.MetricsServer;
 import dev.pairingworker.metrics.WorkerMetrics;
+import dev.pairingworker.pipeline.CommandRunner;
+import dev.pairingworker.pipeline.Intake;
+import dev.pairingworker.pipeline.LedgerStep;
+import dev.pairingworker.pipeline.Outputs;
+import dev.pairingworker.pipeline.PingOneStep;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -50,11 +51,11 @@ public final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
   private final WorkerConfig config;
-  private final CommandConsumer loop;
+  private final PollLoop loop;
   private final Thread loopThread;
   private final KafkaProducer<byte[], byte[]> producer;
-  private final Delivery delivery;
-  private final ReplyPublisher publisher;
+  private final Guarantee guarantee;
+  private final AcknowledgedSender sender;
   private final MetricsServer metricsServer;
   private final ScheduledExecutorService scheduler;
   private final WorkerMetrics metrics;
@@ -62,6 +63,10 @@ public final class Worker implements AutoCloseable {
   private final Ledger ledger;
   private boolean released; // guarded by this
 
+  /**
+   * Builds the command pipeline (docs/architecture.md): poll loop → intake → dispatcher → runner
+   * (ledger step, PingOne step) → delivery → committer. This is the only place that knows them all.
+   */
   private Worker(WorkerConfig config, Clock clock) {
     this.config = config;
     ObjectMapper json = Json.mapper();
@@ -72,49 +77,54 @@ public final class Worker implements AutoCloseable {
 
     this.pingOne = PingOneClient.create(config, clock, json, new PingOneHealth(metrics, health));
     AuthProbe.schedule(scheduler, pingOne.caller(), health);
-    CommandExecutor executor =
-        new CommandExecutor(
-            pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
-    this.publisher = new ReplyPublisher(producer, json, config.repliesTopic(), metrics, scheduler);
-    this.ledger = ledger(config, publisher, json, clock, metrics);
-    LedgeredExecutor ledgered =
-        new LedgeredExecutor(
-            ledger, executor, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
+    this.sender = new AcknowledgedSender(producer, metrics, scheduler);
+    this.ledger = ledger(config, sender, json, clock, metrics);
     OffsetTracker offsets = new OffsetTracker();
-    this.delivery = delivery(config, publisher, offsets, metrics);
-    RecordHandler handler =
-        new RecordHandler(
+    this.guarantee = guarantee(config, sender, offsets, metrics);
+
+    PingOneStep pingOneStep =
+        new PingOneStep(
+            pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
+    LedgerStep ledgerStep =
+        new LedgerStep(
+            ledger, pingOneStep, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
+    CommandRunner runner =
+        new CommandRunner(
+            ledgerStep,
+            guarantee.delivery(),
+            new Outputs(json, config.deadLetterTopic(), config.repliesTopic()),
+            metrics);
+    Dispatcher dispatcher = new Dispatcher(config.maxBuffered(), runner::run);
+    Intake intake =
+        new Intake(
             new CommandDecoder(json, config.repliesTopic(), commandPolicy(config)),
             offsets,
-            publisher,
-            delivery.answers(),
-            new DeadLetters(config.deadLetterTopic()),
-            ledgered,
+            dispatcher,
+            runner,
             metrics,
-            clock,
-            config.maxBuffered());
+            clock);
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             KafkaClients.consumer(
                 config.kafkaProperties(), config.groupId(), config.maxBuffered()));
     this.loop =
-        new CommandConsumer(
+        new PollLoop(
             consumer,
             config.commandsTopic(),
-            handler,
+            intake,
             offsets,
-            publisher,
-            delivery.committer(),
+            sender,
+            guarantee.committer(),
             health,
             ledger,
-            new CommandConsumer.Limits(
+            new PollLoop.Limits(
                 config.maxBuffered(),
                 config.shutdownTimeout(),
                 config.get(WorkerSettings.JOIN_TIMEOUT)));
-    Meters.bind(metrics, registry, consumer, producer, handler, offsets, pingOne);
+    Meters.bind(metrics, registry, consumer, producer, dispatcher, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
-    metrics.gauge(Metric.OUTBOX, delivery.waiting()::getAsInt);
+    metrics.gauge(Metric.OUTBOX, guarantee.waiting()::getAsInt);
     this.metricsServer = startMetricsServer(config.metricsPort(), registry, health, json);
     this.loopThread = new Thread(loop, "poll-loop");
   }
@@ -170,9 +180,9 @@ public final class Worker implements AutoCloseable {
     }
     released = true;
     ledger.close();
-    publisher.close();
+    sender.close();
     producer.close(Duration.ofSeconds(5));
-    delivery.close();
+    guarantee.close();
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
@@ -193,25 +203,27 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private static Delivery delivery(
-      WorkerConfig config, ReplyPublisher publisher, OffsetTracker offsets, WorkerMetrics metrics) {
+  private static Guarantee guarantee(
+      WorkerConfig config,
+      AcknowledgedSender sender,
+      OffsetTracker offsets,
+      WorkerMetrics metrics) {
     if (config.get(ProcessingSettings.GUARANTEE) == ProcessingGuarantee.AT_LEAST_ONCE) {
-      return Delivery.atLeastOnce(publisher, offsets);
+      return Guarantee.atLeastOnce(sender, offsets);
     }
     String transactionalId = config.get(ProcessingSettings.TRANSACTIONAL_ID);
-    return Delivery.exactlyOnce(
+    return Guarantee.exactlyOnce(
         new KafkaProducer<>(
             KafkaClients.transactionalProducer(config.kafkaProperties(), transactionalId)),
         transactionalId,
         config.get(ProcessingSettings.TRANSACTION_INTERVAL),
-        publisher,
         offsets,
         metrics);
   }
 
   private static Ledger ledger(
       WorkerConfig config,
-      ReplyPublisher publisher,
+      AcknowledgedSender sender,
       ObjectMapper json,
       Clock clock,
       WorkerMetrics metrics) {
@@ -225,7 +237,7 @@ public final class Worker implements AutoCloseable {
         config.commandsTopic(),
         new LedgerLimits(retention, config.get(LedgerSettings.MAX_ENTRIES)),
         () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
-        publisher,
+        sender,
         json,
         clock,
         config.get(LedgerSettings.CREATE_TOPIC)

@@ -7,8 +7,8 @@ import static dev.pairingworker.contract.ContractAssertions.isAnError;
 import static dev.pairingworker.contract.ContractAssertions.isAnUnclaimedPairingKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairingworker.command.ExternalIds;
 import dev.pairingworker.pingone.AccessToken;
-import dev.pairingworker.pingone.ExternalIds;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -75,11 +75,11 @@ class DispatcherTest {
     for (int user = 0; user < 10; user++) {
       dispatcher.submit(get(user, 0, user));
     }
-    assertThat(dispatcher.inFlight()).isEqualTo(3);
+    assertThat(dispatcher.active()).isEqualTo(3);
     assertThat(dispatcher.queued()).isEqualTo(7);
 
     started.get(startOrder.get(0)).complete(null);
-    assertThat(dispatcher.inFlight()).isEqualTo(3);
+    assertThat(dispatcher.active()).isEqualTo(3);
     assertThat(startOrder).hasSize(4);
   }
 

@@ -2,6 +2,7 @@ package dev.pairingworker.pingone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pairingworker.command.ExternalIds;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;

@@ -3,6 +3,7 @@ package dev.pairingworker.pingone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairingworker.config.AmbiguousCreate;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

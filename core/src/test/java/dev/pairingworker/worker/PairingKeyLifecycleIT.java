@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairingworker.client.CommandClient;
-import dev.pairingworker.pingone.ExternalIds;
+import dev.pairingworker.command.ExternalIds;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.support.WorkerFixture;
 import java.util.List;

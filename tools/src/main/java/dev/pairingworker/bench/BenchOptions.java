@@ -51,10 +51,9 @@ public record BenchOptions(
     WorkerProcessOptions workerProcess) {
 
   /**
-   * Warm-up commands by default, so that a short run reports warm figures (~4 s at this machine's
-   * rate). Broker, simulator and worker share one JVM, whose compiler was still busy after 1000
-   * (the 6000-command run then gave 1517-1986 commands/s) and still used ~0.4 of 2 cores after
-   * 10,000 (docs/benchmarks.md, section 2).
+   * Warm-up commands by default, so that a short run reports warm figures: broker, simulator and
+   * worker share one JVM, whose compiler is still busy after a thousand commands (measured in
+   * docs/benchmarks.md, section 2).
    */
   public static final int DEFAULT_WARMUP = 10_000;
 

@@ -1,7 +1,6 @@
 package dev.pairingworker.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pairingworker.execute.CommandExecutor;
 import dev.pairingworker.pingone.CallSlots;
 import dev.pairingworker.pingone.ClientCredentials;
 import dev.pairingworker.pingone.PairingKeysApi;
@@ -10,7 +9,9 @@ import dev.pairingworker.pingone.PingOneObserver;
 import dev.pairingworker.pingone.RateLimiter;
 import dev.pairingworker.pingone.RetryPolicy;
 import dev.pairingworker.pingone.RetrySettings;
+import dev.pairingworker.pingone.Scheduler;
 import dev.pairingworker.pingone.TokenProvider;
+import dev.pairingworker.pipeline.PingOneStep;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
 import java.net.http.HttpClient;
@@ -25,7 +26,7 @@ import java.time.Duration;
  * @param executor runs one command and builds its reply
  * @param slots the single call slot; its use is the baseline's calls in flight
  */
-record DirectPingOne(CommandExecutor executor, CallSlots slots) {
+record DirectPingOne(PingOneStep executor, CallSlots slots) {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REFRESH_BEFORE = Duration.ofSeconds(60);
 
@@ -60,7 +61,7 @@ record DirectPingOne(CommandExecutor executor, CallSlots slots) {
             RetryPolicy.withBackoff(RetrySettings.defaults(), clock),
             clock,
             PingOneObserver.NONE,
-            java.util.concurrent.ForkJoinPool.commonPool());
-    return new DirectPingOne(new CommandExecutor(caller, json, clock), slots);
+            Scheduler.on(java.util.concurrent.ForkJoinPool.commonPool()));
+    return new DirectPingOne(new PingOneStep(caller, json, clock, true), slots);
   }
 }

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * and hide the table.
  */
 final class QuietLogs {
-  private static final String PER_COMMAND_LOGGER = "dev.pairingworker.kafka.RecordHandler";
+  private static final String PER_COMMAND_LOGGER = "dev.pairingworker.pipeline.Intake";
 
   private QuietLogs() {}
 

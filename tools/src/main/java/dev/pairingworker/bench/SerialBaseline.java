@@ -6,7 +6,8 @@ import dev.pairingworker.command.CommandDecoder;
 import dev.pairingworker.command.Decoded;
 import dev.pairingworker.command.Reply;
 import dev.pairingworker.command.ReplyRoute;
-import dev.pairingworker.execute.CommandExecutor;
+import dev.pairingworker.pipeline.CommandRun;
+import dev.pairingworker.pipeline.PingOneStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ final class SerialBaseline implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final KafkaProducer<byte[], byte[]> producer;
   private final CommandDecoder decoder;
-  private final CommandExecutor executor;
+  private final PingOneStep executor;
   private final ObjectMapper json;
   private final String commandsTopic;
   private final Thread thread;
@@ -47,7 +48,7 @@ final class SerialBaseline implements AutoCloseable {
       Map<String, Object> kafka,
       String group,
       BenchTopics topics,
-      CommandExecutor executor,
+      PingOneStep executor,
       ObjectMapper json) {
     this.consumer = new KafkaConsumer<>(consumerSettings(kafka, group));
     this.producer = new KafkaProducer<>(producerSettings(kafka));
@@ -62,7 +63,7 @@ final class SerialBaseline implements AutoCloseable {
       Map<String, Object> kafka,
       String group,
       BenchTopics topics,
-      CommandExecutor executor,
+      PingOneStep executor,
       ObjectMapper json) {
     SerialBaseline baseline = new SerialBaseline(kafka, group, topics, executor, json);
     baseline.thread.start();
@@ -98,7 +99,7 @@ final class SerialBaseline implements AutoCloseable {
     Reply reply;
     ReplyRoute route;
     if (decoded instanceof Decoded.Accepted accepted) {
-      reply = executor.execute(accepted.command()).join();
+      reply = executor.execute(CommandRun.of(accepted.command())).join();
       route = accepted.command().route();
     } else {
       Decoded.Rejected rejected = (Decoded.Rejected) decoded;

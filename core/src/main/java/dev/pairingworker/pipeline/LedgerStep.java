@@ -1,0 +1,110 @@
+package dev.pairingworker.pipeline;
+
+import dev.pairingworker.command.Command;
+import dev.pairingworker.command.ExternalIds;
+import dev.pairingworker.command.Op;
+import dev.pairingworker.command.Reply;
+import dev.pairingworker.config.AmbiguousCreate;
+import dev.pairingworker.ledger.Ledger;
+import dev.pairingworker.ledger.Recorded;
+import dev.pairingworker.metrics.WorkerMetrics;
+import dev.pairingworker.pingone.Abandoned;
+import dev.pairingworker.pingone.Failures;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger step of the pipeline, in front of the {@link PingOneStep}. A create whose transaction
+ * completed is answered with its recorded reply (a replay, PingOne not called), or FAILED {@code
+ * LEDGER_UNAVAILABLE} when that reply cannot be read back; one that started but never completed
+ * follows {@code pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) once
+ * it holds a call slot, before its first request, and COMPLETED with its reply. Get and delete are
+ * safe to repeat and bypass the ledger.
+ */
+public final class LedgerStep {
+  private static final Logger log = LoggerFactory.getLogger(LedgerStep.class);
+
+  private final Ledger ledger;
+  private final PingOneStep pingOne;
+  private final AmbiguousCreate unfinished;
+  private final WorkerMetrics metrics;
+
+  public LedgerStep(
+      Ledger ledger, PingOneStep pingOne, AmbiguousCreate unfinished, WorkerMetrics metrics) {
+    this.ledger = ledger;
+    this.pingOne = pingOne;
+    this.unfinished = unfinished;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The command's reply and the acknowledgement of its ledger entry: the record's offset may be
+   * committed only once both the reply and {@code recorded} are acknowledged.
+   */
+  public record Outcome(Reply reply, CompletableFuture<Void> recorded) {
+    static Outcome unrecorded(Reply reply) {
+      return new Outcome(reply, CompletableFuture.completedFuture(null));
+    }
+  }
+
+  /** As {@link PingOneStep#execute(CommandRun)}, past the ledger. */
+  public CompletableFuture<Outcome> execute(CommandRun run) {
+    Command command = run.command();
+    if (!ledger.enabled() || command.op() != Op.CREATE) {
+      return pingOne.execute(run).thenApply(Outcome::unrecorded);
+    }
+    return ledger.lookup(command).thenCompose(known -> execute(run, known));
+  }
+
+  private CompletableFuture<Outcome> execute(CommandRun run, Recorded known) {
+    Command command = run.command();
+    if (known instanceof Recorded.Completed completed) {
+      metrics.ledgerReplay();
+      log.info(
+          "Transaction {} already completed: its reply is replayed, PingOne is not called",
+          ExternalIds.sanitise(command.transactionId()));
+      Reply replay = completed.reply().replayedFor(command.source());
+      return CompletableFuture.completedFuture(Outcome.unrecorded(replay));
+    }
+    if (known instanceof Recorded.Unreadable unreadable) {
+      // Running it again would create a second key without telling anyone; the ledger entry is
+      // left as it is, so a later repeat tries the replay again.
+      return CompletableFuture.completedFuture(
+          Outcome.unrecorded(ReplyFactory.ledgerUnavailable(command, unreadable)));
+    }
+    if (known instanceof Recorded.Started) {
+      metrics.unfinishedCreate(unfinished.name().toLowerCase(Locale.ROOT));
+      log.warn(
+          "Create {} started before but never completed (the worker stopped in between): {}",
+          ExternalIds.sanitise(command.transactionId()),
+          unfinished == AmbiguousCreate.ANSWER ? "answered OUTCOME_UNKNOWN" : "called again");
+      if (unfinished == AmbiguousCreate.ANSWER) {
+        Reply reply = pingOne.unfinishedCreate(command);
+        return CompletableFuture.completedFuture(
+            new Outcome(reply, ledger.completed(command, reply)));
+      }
+    }
+    // STARTED is written once the create holds a call slot, not while it waits for one: after a
+    // crash only creates that were (about to be) on the wire are unfinished.
+    run.recordStartIn(ledger);
+    return pingOne
+        .execute(run)
+        .handle((reply, failure) -> recordOrWithdraw(command, reply, failure));
+  }
+
+  private Outcome recordOrWithdraw(Command command, Reply reply, Throwable failure) {
+    if (failure == null) {
+      return new Outcome(reply, ledger.completed(command, reply));
+    }
+    Throwable cause = Failures.unwrap(failure);
+    if (cause instanceof Abandoned) {
+      // Stopped before its call could go out (a retried ambiguous attempt would be retried
+      // anyway): the next owner runs it as new.
+      ledger.withdrawn(command);
+    }
+    throw failure instanceof CompletionException ce ? ce : new CompletionException(cause);
+  }
+}
