@@ -71,7 +71,7 @@ final class ApiErrors {
             "LIMIT_EXCEEDED",
             null,
             "The request rate limit has been exceeded. Retry after " + retryAfterSeconds + " s.",
-            Json.object().put("retryAfter", retryAfterSeconds));
+            SimulatorJson.object().put("retryAfter", retryAfterSeconds));
     return error(429, "REQUEST_LIMITED", "The request was rate limited.", List.of(detail))
         .withHeader("Retry-After", Integer.toString(retryAfterSeconds));
   }
@@ -95,7 +95,7 @@ final class ApiErrors {
   }
 
   static SimResponse error(int status, String code, String message, List<ErrorDetail> details) {
-    ObjectNode body = Json.object().put("id", Ids.random()).put("code", code);
+    ObjectNode body = SimulatorJson.object().put("id", Ids.random()).put("code", code);
     body.put("message", PREFIX + message);
     if (!details.isEmpty()) {
       ArrayNode array = body.putArray("details");

@@ -27,7 +27,7 @@ record CreateRequest(List<String> applicationIds) {
     }
     JsonNode root;
     try {
-      root = Json.read(request.body());
+      root = SimulatorJson.read(request.body());
     } catch (IOException e) {
       return invalid(
           new ErrorDetail("INVALID_VALUE", null, "The request body is not valid JSON.", null));

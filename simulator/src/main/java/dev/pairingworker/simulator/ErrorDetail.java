@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 record ErrorDetail(String code, String target, String message, ObjectNode innerError) {
 
   static ErrorDetail invalidUuid(String target) {
-    ObjectNode inner = Json.object().put("allowedPattern", Ids.ALLOWED_PATTERN);
+    ObjectNode inner = SimulatorJson.object().put("allowedPattern", Ids.ALLOWED_PATTERN);
     return new ErrorDetail("INVALID_VALUE", target, "Must be a valid UUID.", inner);
   }
 
   ObjectNode toJson() {
-    ObjectNode node = Json.object().put("code", code);
+    ObjectNode node = SimulatorJson.object().put("code", code);
     if (target != null) {
       node.put("target", target);
     }

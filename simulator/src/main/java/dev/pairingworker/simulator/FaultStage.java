@@ -17,7 +17,7 @@ final class FaultStage implements Responder {
 
   private final Responder next;
   private final Clock clock;
-  private final RateLimiter limiter = new RateLimiter();
+  private final SlidingWindowLimit limiter = new SlidingWindowLimit();
   private volatile FaultDice dice;
   private volatile Outage outage;
 
@@ -73,7 +73,7 @@ final class FaultStage implements Responder {
     }
     if (settings.rateLimitPerSecond() > 0
         && limiter.tryAcquire(now, settings.rateLimitPerSecond())
-            instanceof RateLimiter.Refused refused) {
+            instanceof SlidingWindowLimit.Refused refused) {
       return ApiErrors.rateLimited(refused.retryAfterSeconds());
     }
     FaultDice.Draw draw = current.roll();

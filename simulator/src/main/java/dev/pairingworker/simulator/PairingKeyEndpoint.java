@@ -77,7 +77,7 @@ final class PairingKeyEndpoint {
         "SIZE_LIMIT_EXCEEDED",
         "pairingKeys",
         "The user already has the maximum number of valid pairing keys (" + limit + ").",
-        Json.object().put("maximumValue", limit));
+        SimulatorJson.object().put("maximumValue", limit));
   }
 
   private static List<ErrorDetail> checkIds(String environmentId, String userId, String keyId) {

@@ -22,7 +22,7 @@ final class PairingKeyJson {
   ObjectNode render(PairingKey key) {
     String environment = apiBase + "/environments/" + key.environmentId();
     String user = environment + "/users/" + key.userId();
-    ObjectNode node = Json.object();
+    ObjectNode node = SimulatorJson.object();
     ObjectNode links = node.putObject("_links");
     links.putObject("self").put("href", user + "/pairingKeys/" + key.id());
     links.putObject("environment").put("href", environment);

@@ -20,7 +20,8 @@ record SimResponse(int status, Map<String, String> headers, byte[] body) {
   }
 
   static SimResponse json(int status, JsonNode body) {
-    return new SimResponse(status, Map.of("Content-Type", "application/json"), Json.write(body));
+    return new SimResponse(
+        status, Map.of("Content-Type", "application/json"), SimulatorJson.write(body));
   }
 
   static SimResponse empty(int status) {

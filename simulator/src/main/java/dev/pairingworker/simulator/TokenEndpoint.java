@@ -40,12 +40,12 @@ final class TokenEndpoint {
     if (!form.containsKey("grant_type")) {
       return oauthError(400, "invalid_request", "The grant_type parameter is missing.");
     }
-    ClientCredentials.Extraction extraction =
-        ClientCredentials.extract(request.header("Authorization"), form);
-    if (extraction instanceof ClientCredentials.Failed failed) {
+    PresentedCredentials.Extraction extraction =
+        PresentedCredentials.extract(request.header("Authorization"), form);
+    if (extraction instanceof PresentedCredentials.Failed failed) {
       return credentialProblem(failed.problem());
     }
-    ClientCredentials presented = ((ClientCredentials.Found) extraction).credentials();
+    PresentedCredentials presented = ((PresentedCredentials.Found) extraction).credentials();
     if (!presented.matches(clientId, clientSecret)) {
       return invalidClient("Client authentication failed.");
     }
@@ -57,7 +57,7 @@ final class TokenEndpoint {
 
   private SimResponse issued(String token) {
     ObjectNode body =
-        Json.object()
+        SimulatorJson.object()
             .put("access_token", token)
             .put("token_type", "Bearer")
             .put("expires_in", tokens.lifetime().toSeconds());
@@ -67,7 +67,7 @@ final class TokenEndpoint {
         .withHeader("Pragma", "no-cache");
   }
 
-  private static SimResponse credentialProblem(ClientCredentials.Problem problem) {
+  private static SimResponse credentialProblem(PresentedCredentials.Problem problem) {
     return switch (problem) {
       case MISSING -> invalidClient("No client credentials were presented.");
       case MALFORMED -> invalidClient("The Basic credentials are malformed.");
@@ -83,7 +83,7 @@ final class TokenEndpoint {
 
   private static SimResponse oauthError(int status, String error, String description) {
     return SimResponse.json(
-        status, Json.object().put("error", error).put("error_description", description));
+        status, SimulatorJson.object().put("error", error).put("error_description", description));
   }
 
   private static boolean isForm(String contentType) {

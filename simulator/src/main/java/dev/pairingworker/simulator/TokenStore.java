@@ -41,7 +41,7 @@ final class TokenStore {
     Instant now = clock.instant();
     Instant expiresAt = now.plus(lifetime);
     String payload =
-        Json.object()
+        SimulatorJson.object()
             .put("client_id", clientId)
             .put("env", environmentId)
             .put("iat", now.getEpochSecond())

@@ -96,7 +96,7 @@ public final class BatchSubmitter {
       return;
     }
     try (ResultsFile results = ResultsFile.open(options.results(), options.includeCodes())) {
-      Replies replies = new Replies(json, results, tally, options.includeCodes());
+      ReplyRecorder replies = new ReplyRecorder(json, results, tally, options.includeCodes());
       Map<String, byte[]> answered =
           ours(scan(repliesTopic, pending.keySet(), "replies"), pending, options.op(), tally);
       for (Map.Entry<String, byte[]> reply : answered.entrySet()) {

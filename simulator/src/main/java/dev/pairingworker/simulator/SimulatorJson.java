@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The one JSON mapper of the simulator (thread-safe once configured). */
-final class Json {
+final class SimulatorJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {}
+  private SimulatorJson() {}
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();

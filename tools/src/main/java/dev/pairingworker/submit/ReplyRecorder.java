@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Turns replies into results-file rows as they arrive, flushing each, so an interrupted run keeps
  * every answer it saw.
  */
-final class Replies {
+final class ReplyRecorder {
   private record Arrival(String transactionId, byte[] value) {}
 
   private static final Duration POLL = Duration.ofMillis(200);
@@ -24,7 +24,7 @@ final class Replies {
   private final boolean includeCodes;
   private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
 
-  Replies(ObjectMapper json, ResultsFile results, Tally tally, boolean includeCodes) {
+  ReplyRecorder(ObjectMapper json, ResultsFile results, Tally tally, boolean includeCodes) {
     this.json = json;
     this.results = results;
     this.tally = tally;

@@ -10,7 +10,7 @@ import java.util.Map;
  * by form fields ({@code CLIENT_SECRET_POST}). Basic credentials are compared as sent, without the
  * form-decoding RFC 6749 asks for, because most clients do not encode them.
  */
-record ClientCredentials(String clientId, String clientSecret) {
+record PresentedCredentials(String clientId, String clientSecret) {
 
   /** Why credentials could not be read at all. */
   enum Problem {
@@ -22,7 +22,7 @@ record ClientCredentials(String clientId, String clientSecret) {
   /** Either credentials or the reason there are none. */
   sealed interface Extraction {}
 
-  record Found(ClientCredentials credentials) implements Extraction {}
+  record Found(PresentedCredentials credentials) implements Extraction {}
 
   record Failed(Problem problem) implements Extraction {}
 
@@ -36,7 +36,7 @@ record ClientCredentials(String clientId, String clientSecret) {
       return fromBasic(authorization.substring(6).trim());
     }
     if (form.containsKey("client_id") && form.containsKey("client_secret")) {
-      return new Found(new ClientCredentials(form.get("client_id"), form.get("client_secret")));
+      return new Found(new PresentedCredentials(form.get("client_id"), form.get("client_secret")));
     }
     return new Failed(Problem.MISSING);
   }
@@ -53,7 +53,7 @@ record ClientCredentials(String clientId, String clientSecret) {
       return new Failed(Problem.MALFORMED);
     }
     return new Found(
-        new ClientCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        new PresentedCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
   }
 
   /** Compares in constant time so the simulator does not teach clients timing tricks. */
@@ -69,6 +69,6 @@ record ClientCredentials(String clientId, String clientSecret) {
   /** Keeps the secret out of logs and assertion messages. */
   @Override
   public String toString() {
-    return "ClientCredentials[clientId=" + clientId + ", clientSecret=****]";
+    return "PresentedCredentials[clientId=" + clientId + ", clientSecret=****]";
   }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayDeque;
  * not push its own recovery further away. Time comes from the caller (the simulator's clock), so a
  * test moves it by hand.
  */
-final class RateLimiter {
+final class SlidingWindowLimit {
   private static final Duration WINDOW = Duration.ofSeconds(1);
 
   private final ArrayDeque<Instant> admitted = new ArrayDeque<>();
