@@ -15,10 +15,13 @@ public final class ResilienceSettings {
           .defaultValue("30")
           .validator(Validator.between(0, 100_000))
           .doc(
-              "PingOne API calls per second per worker instance (0 = no client-side limit); the"
-                  + " worker paces at 98 % of it to absorb network jitter. It slows down by itself when PingOne answers 429 anyway (other clients share the"
-                  + " license) and recovers when the 429s stop. PingOne's limits are per license and one"
-                  + " IP gets at most 35 % of it: set this to your share.")
+              "PingOne API calls per second (0 = no client-side limit), for the whole consumer group"
+                  + " by default (pingone.rate.limit.scope): each worker paces at the share of the"
+                  + " commands topic's partitions it owns, recomputed at every rebalance, and at 98 %"
+                  + " of that to absorb network jitter. It slows down by itself when PingOne answers"
+                  + " 429 anyway (other clients share the license) and recovers when the 429s stop."
+                  + " PingOne's limits are per license and one IP gets at most 35 % of it: set this"
+                  + " to the part of the license the workers may use.")
           .build();
 
   /** Attempts per command. */
@@ -66,6 +69,17 @@ public final class ResilienceSettings {
           .build();
 
   /** What to do with a create whose outcome is unknown. */
+  public static final ConfigKey<RateLimitScope> RATE_LIMIT_SCOPE =
+      ConfigKey.builder(
+              "pingone.rate.limit.scope",
+              ValueType.oneOf(RateLimitScope.class, s -> s.name().toLowerCase(Locale.ROOT)))
+          .defaultValue("group")
+          .doc(
+              "Whose budget pingone.rate.limit is: `group` (all workers of worker.group.id share"
+                  + " it; each paces at the share of the commands topic's partitions it owns) or"
+                  + " `worker` (each worker may use all of it).")
+          .build();
+
   public static final ConfigKey<AmbiguousCreate> AMBIGUOUS_CREATE =
       ConfigKey.builder(
               "pingone.retry.ambiguous-create",
@@ -81,6 +95,7 @@ public final class ResilienceSettings {
   static final List<ConfigKey<?>> ALL =
       List.of(
           RATE_LIMIT,
+          RATE_LIMIT_SCOPE,
           RETRY_MAX_ATTEMPTS,
           RETRY_MAX_TOTAL_TIME,
           RETRY_BASE_DELAY,

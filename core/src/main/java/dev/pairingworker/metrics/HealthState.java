@@ -24,6 +24,10 @@ public final class HealthState {
     this.pollLoopRunning = running;
   }
 
+  public int assignedPartitions() {
+    return assignedPartitions;
+  }
+
   public void assignedPartitions(int count) {
     this.assignedPartitions = count;
   }

@@ -19,6 +19,10 @@ import java.util.Objects;
  * dispatcher's limit on commands in flight (the wait is at most about {@code inFlight / rate});
  * {@link #backlog()} shows it for a gauge.
  *
+ * <p>{@link #share(double)} scales the limit (and the floor, and the climb) to the part of it this
+ * limiter may use; the current rate follows in proportion, so a worker that owns half of the
+ * partitions it owned before paces at half the rate at once.
+ *
  * <p>Thread-safe: every method is a short synchronized section of arithmetic.
  */
 public final class AdaptiveRateLimiter implements RateLimiter {
@@ -37,6 +41,7 @@ public final class AdaptiveRateLimiter implements RateLimiter {
   private long nextSendAt;
   private long recoveredUpTo;
   private long lastCutAt;
+  private double share = 1;
 
   /** Answers of the last second, in ten buckets of 100 ms: all of them, and the 429s. */
   private final long[] bucketSlot = new long[BUCKETS];
@@ -111,7 +116,7 @@ public final class AdaptiveRateLimiter implements RateLimiter {
     if (httpStatus == 429
         && now - lastCutAt >= cooldownNanos
         && share429(now) >= settings.cutShare()) {
-      rate = Math.max(settings.minRate(), rate * settings.decreaseFactor());
+      rate = Math.max(minRate(share), rate * settings.decreaseFactor());
       lastCutAt = now;
     }
   }
@@ -144,6 +149,21 @@ public final class AdaptiveRateLimiter implements RateLimiter {
     return all == 0 ? 0 : (double) rateLimited / all;
   }
 
+  @Override
+  public synchronized void share(double newShare) {
+    if (!(newShare > 0 && newShare <= 1)) {
+      throw new IllegalArgumentException("share must be in (0, 1], was " + newShare);
+    }
+    recover(now());
+    rate = Math.max(minRate(newShare), Math.min(limit(newShare), rate * newShare / share));
+    share = newShare;
+  }
+
+  /** The part of the limit this limiter uses now. */
+  public synchronized double share() {
+    return share;
+  }
+
   /** Requests per second now allowed; for a gauge. */
   public synchronized double currentRate() {
     recover(now());
@@ -158,10 +178,18 @@ public final class AdaptiveRateLimiter implements RateLimiter {
   private void recover(long now) {
     if (now > recoveredUpTo) {
       double seconds = (now - recoveredUpTo) / NANOS_PER_SECOND;
-      double increase = settings.increasePerSecond() * settings.limit() * seconds;
-      rate = Math.min(settings.limit(), rate + increase);
+      double increase = settings.increasePerSecond() * limit(share) * seconds;
+      rate = Math.min(limit(share), rate + increase);
       recoveredUpTo = now;
     }
+  }
+
+  private double limit(double part) {
+    return settings.limit() * part;
+  }
+
+  private double minRate(double part) {
+    return settings.minRate() * part;
   }
 
   /** Rounded up, so rounding never lets the rate be exceeded. */

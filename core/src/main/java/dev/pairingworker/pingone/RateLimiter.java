@@ -22,6 +22,13 @@ public interface RateLimiter {
   /** Feedback from each answer, so an adaptive limiter can slow down on 429s. */
   default void onAnswer(int httpStatus) {}
 
+  /**
+   * The part of the limit this limiter may use, in (0, 1]: the limit is the budget of every worker
+   * sharing it, and this worker's share follows the command partitions it owns ({@code
+   * pingone.rate.limit.scope=group}). A limiter without a limit ignores it.
+   */
+  default void share(double share) {}
+
   /** No limit. */
   static RateLimiter unlimited() {
     return () -> Duration.ZERO;

@@ -12,10 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.DoubleConsumer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -37,6 +39,7 @@ public final class PollLoop implements Runnable {
   private final Committer committer;
   private final HealthState health;
   private final Ledger ledger;
+  private final DoubleConsumer partitionShare;
   private final int maxBuffered;
   private final Duration drainTimeout;
   private final Duration joinTimeout;
@@ -55,6 +58,7 @@ public final class PollLoop implements Runnable {
       Committer committer,
       HealthState health,
       Ledger ledger,
+      DoubleConsumer partitionShare,
       Limits limits) {
     this.consumer = consumer;
     this.topic = topic;
@@ -64,6 +68,7 @@ public final class PollLoop implements Runnable {
     this.committer = committer;
     this.health = health;
     this.ledger = ledger;
+    this.partitionShare = partitionShare;
     this.maxBuffered = limits.maxBuffered();
     this.drainTimeout = limits.drainTimeout();
     this.joinTimeout = limits.joinTimeout();
@@ -193,13 +198,37 @@ public final class PollLoop implements Runnable {
     }
   }
 
+  /**
+   * Tells {@code partitionShare} which part of the commands topic's partitions this worker owns now
+   * (nothing while it owns none: it makes no calls then, and keeps its last share for the next).
+   */
+  private void reportShare(int owned) {
+    if (owned == 0) {
+      return;
+    }
+    List<PartitionInfo> all = consumer.partitionsFor(topic);
+    if (all == null || all.isEmpty()) {
+      return;
+    }
+    double share = Math.min(1.0, (double) owned / all.size());
+    log.info(
+        "Owning {} of the {} partitions of {}: a {} share of the PingOne rate limit",
+        owned,
+        all.size(),
+        topic,
+        String.format(java.util.Locale.ROOT, "%.3f", share));
+    partitionShare.accept(share);
+  }
+
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       if (!partitions.isEmpty()) {
         release(partitions, true);
       }
-      health.assignedPartitions(consumer.assignment().size() - partitions.size());
+      int owned = consumer.assignment().size() - partitions.size();
+      health.assignedPartitions(owned);
+      reportShare(owned);
     }
 
     @Override
@@ -212,6 +241,7 @@ public final class PollLoop implements Runnable {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       joined = true; // called after every completed rebalance, with an empty list too
       health.assignedPartitions(consumer.assignment().size());
+      reportShare(consumer.assignment().size());
       log.info("Assigned partitions {}", partitions);
       if (ledger.enabled() && !partitions.isEmpty()) {
         // Nothing of these partitions may run before their ledger is in memory.

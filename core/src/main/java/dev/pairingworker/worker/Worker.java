@@ -7,6 +7,7 @@ import dev.pairingworker.command.Json;
 import dev.pairingworker.config.LedgerSettings;
 import dev.pairingworker.config.ProcessingGuarantee;
 import dev.pairingworker.config.ProcessingSettings;
+import dev.pairingworker.config.RateLimitScope;
 import dev.pairingworker.config.ResilienceSettings;
 import dev.pairingworker.config.SecuritySettings;
 import dev.pairingworker.config.WorkerConfig;
@@ -61,6 +62,7 @@ public final class Worker implements AutoCloseable {
   private final WorkerMetrics metrics;
   private final PingOneClient pingOne;
   private final Ledger ledger;
+  private final HealthState health;
   private boolean released; // guarded by this
 
   /**
@@ -72,7 +74,7 @@ public final class Worker implements AutoCloseable {
     ObjectMapper json = Json.mapper();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.metrics = new WorkerMetrics(registry);
-    HealthState health = new HealthState();
+    this.health = new HealthState();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("reply-retry"));
 
     this.pingOne = PingOneClient.create(config, clock, json, new PingOneHealth(metrics, health));
@@ -118,6 +120,9 @@ public final class Worker implements AutoCloseable {
             guarantee.committer(),
             health,
             ledger,
+            config.get(ResilienceSettings.RATE_LIMIT_SCOPE) == RateLimitScope.GROUP
+                ? pingOne.limiter()::share
+                : share -> {},
             new PollLoop.Limits(
                 config.maxBuffered(),
                 config.shutdownTimeout(),
@@ -148,6 +153,11 @@ public final class Worker implements AutoCloseable {
 
   public WorkerMetrics metrics() {
     return metrics;
+  }
+
+  /** Partitions of the commands topic this worker owns now. */
+  public int assignedPartitions() {
+    return health.assignedPartitions();
   }
 
   /**

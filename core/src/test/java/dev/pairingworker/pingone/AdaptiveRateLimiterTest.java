@@ -21,6 +21,48 @@ class AdaptiveRateLimiterTest {
   private final MutableClock clock = MutableClock.at("2026-11-29T10:15:30Z");
 
   @Test
+  void pacesAtItsShareOfTheLimitAndFollowsTheShareWhenItChanges() {
+    AdaptiveRateLimiter limiter = limiter(300);
+    limiter.share(4.0 / 12);
+    assertThat(limiter.currentRate()).isCloseTo(100, within(1e-9));
+    assertThat(reserve(limiter, 200).get(199))
+        .as("100/s with a 50 ms burst: the 200th send waits ~1.95 s")
+        .isBetween(Duration.ofMillis(1940), Duration.ofMillis(1960));
+
+    limiter.share(6.0 / 12); // a worker left: this one took two more partitions
+    assertThat(limiter.currentRate()).isCloseTo(150, within(1e-9));
+    limiter.share(1);
+    assertThat(limiter.currentRate()).isCloseTo(300, within(1e-9));
+  }
+
+  @Test
+  void aRateCutByA429KeepsItsProportionWhenTheShareChanges() {
+    AdaptiveRateLimiter limiter =
+        new AdaptiveRateLimiter(RateLimitSettings.forPingOneLimit(300), clock);
+    for (int i = 0; i < 20; i++) {
+      limiter.onAnswer(429); // every answer of the last second a 429: one cut
+    }
+    double cut = limiter.currentRate();
+    assertThat(cut).isLessThan(300 * 0.98);
+
+    limiter.share(0.5);
+    assertThat(limiter.currentRate()).isCloseTo(cut / 2, within(1e-9));
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(limiter.currentRate())
+        .as("climbs back to its share, not beyond")
+        .isCloseTo(300 * 0.98 / 2, within(1e-9));
+  }
+
+  @Test
+  void aShareOutsideZeroToOneIsRefused() {
+    AdaptiveRateLimiter limiter = limiter(300);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> limiter.share(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> limiter.share(1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void letsABurstOfFiftyMillisecondsWorthThroughAtOnce() {
     AdaptiveRateLimiter limiter = limiter(500);
     List<Duration> waits = reserve(limiter, 26);
