@@ -2,7 +2,9 @@ package dev.pairingworker.crash;
 
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.PingOneSimulator;
+import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.Commands;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -77,25 +79,17 @@ record CrashScenario(
    * for its killed predecessor to leave the group (6 s is the broker's minimum).
    */
   Map<String, String> workerSettings(String bootstrapServers, PingOneSimulator simulator) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("kafka.bootstrap.servers", bootstrapServers);
-    settings.put("kafka.session.timeout.ms", "6000");
-    settings.put("kafka.heartbeat.interval.ms", "1000");
-    settings.put("worker.group.id", group);
-    settings.put("worker.topic.commands", commands);
-    settings.put("worker.topic.replies", replies);
-    settings.put("worker.topic.dead-letter", deadLetter);
-    settings.put("worker.topic.ledger", ledger);
-    settings.put("worker.ledger.enabled", "true");
-    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
-    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
-    settings.put("pingone.environment.id", Commands.ENV);
-    settings.put("pingone.client.id", "simulator-client");
-    settings.put("pingone.client.secret", "simulator-secret");
-    settings.put("worker.max.in-flight", Integer.toString(MAX_IN_FLIGHT));
-    settings.put("pingone.rate.limit", "0");
-    settings.put("metrics.port", "0");
-    return settings;
+    return SimulatedPingOne.workerSettings(simulator, SimulatorSettings.defaults(), Commands.ENV)
+        .kafka(bootstrapServers)
+        .set("kafka.session.timeout.ms", "6000")
+        .set("kafka.heartbeat.interval.ms", "1000")
+        .group(group)
+        .topics(commands, replies, deadLetter, ledger)
+        .set("worker.ledger.enabled", "true")
+        .set("worker.max.in-flight", Integer.toString(MAX_IN_FLIGHT))
+        .set("pingone.rate.limit", "0")
+        .metricsPort(0)
+        .toMap();
   }
 
   private static String create(int user) {

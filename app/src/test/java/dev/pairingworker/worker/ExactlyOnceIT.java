@@ -14,6 +14,7 @@ import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
 import dev.pairingworker.support.WorkerProcess;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -199,26 +200,20 @@ class ExactlyOnceIT {
                     .withLatency(LatencyModel.fixed(Duration.ofMillis(50))));
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
-      Map<String, String> settings = new java.util.HashMap<>();
-      settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-      // a killed member leaves the group when its session ends: keep that short
-      settings.put("kafka.session.timeout.ms", "6000");
-      settings.put("kafka.heartbeat.interval.ms", "1000");
-      settings.put("worker.group.id", "kill-group-" + run);
-      settings.put("worker.topic.commands", commands);
-      settings.put("worker.topic.replies", replies);
-      settings.put("worker.topic.dead-letter", "kill-dead-letter-" + run);
-      settings.put("worker.topic.ledger", ledger);
-      settings.put("worker.ledger.enabled", "true");
-      settings.put("worker.processing.guarantee", "exactly_once");
-      settings.put("worker.max.in-flight", "8");
-      settings.put("pingone.rate.limit", "0");
-      settings.put("pingone.api.url", sim.apiBaseUrl().toString());
-      settings.put("pingone.auth.url", sim.authBaseUrl().toString());
-      settings.put("pingone.environment.id", WorkerFixture.ENV);
-      settings.put("pingone.client.id", "simulator-client");
-      settings.put("pingone.client.secret", "simulator-secret");
-      settings.put("metrics.port", "0");
+      Map<String, String> settings =
+          SimulatedPingOne.workerSettings(sim, SimulatorSettings.defaults(), WorkerFixture.ENV)
+              .kafka(TestKafka.bootstrapServers())
+              // a killed member leaves the group when its session ends: keep that short
+              .set("kafka.session.timeout.ms", "6000")
+              .set("kafka.heartbeat.interval.ms", "1000")
+              .group("kill-group-" + run)
+              .topics(commands, replies, "kill-dead-letter-" + run, ledger)
+              .set("worker.ledger.enabled", "true")
+              .set("worker.processing.guarantee", "exactly_once")
+              .set("worker.max.in-flight", "8")
+              .set("pingone.rate.limit", "0")
+              .metricsPort(0)
+              .toMap();
       Path config = WorkerProcess.writeConfig(dir.resolve("worker.properties"), settings);
       Path log = dir.resolve("worker.log");
       List<String> keys = new ArrayList<>();

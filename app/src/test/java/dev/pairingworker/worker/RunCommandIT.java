@@ -12,6 +12,7 @@ import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.WorkerFixture;
 import dev.pairingworker.support.WorkerProcess;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,18 +155,15 @@ class RunCommandIT {
       String commands,
       String replies,
       Map<String, String> more) {
-    Map<String, String> settings = new HashMap<>(more);
-    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-    settings.put("worker.group.id", group);
-    settings.put("worker.topic.commands", commands);
-    settings.put("worker.topic.replies", replies);
-    settings.put("pingone.api.url", sim.apiBaseUrl().toString());
-    settings.put("pingone.auth.url", sim.authBaseUrl().toString());
-    settings.put("pingone.environment.id", WorkerFixture.ENV);
-    settings.put("pingone.client.id", "simulator-client");
-    settings.put("pingone.client.secret", "simulator-secret");
-    settings.put("metrics.port", "0");
-    return WorkerProcess.writeConfig(dir.resolve("worker.properties"), settings);
+    return WorkerProcess.writeConfig(
+        dir.resolve("worker.properties"),
+        SimulatedPingOne.workerSettings(sim, SimulatorSettings.defaults(), WorkerFixture.ENV)
+            .kafka(TestKafka.bootstrapServers())
+            .group(group)
+            .topics(commands, replies)
+            .metricsPort(0)
+            .setAll(more)
+            .toMap());
   }
 
   private static String metrics(WorkerProcess process) throws Exception {

@@ -3,7 +3,7 @@ package dev.pairingworker.pingone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.pairingworker.testkit.MutableClock;
+import dev.pairingworker.simulator.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -10,7 +10,7 @@ import dev.pairingworker.command.Op;
 import dev.pairingworker.config.AmbiguousCreate;
 import dev.pairingworker.pingone.RetryDecision.GiveUp;
 import dev.pairingworker.pingone.RetryDecision.Retry;
-import dev.pairingworker.testkit.MutableClock;
+import dev.pairingworker.simulator.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

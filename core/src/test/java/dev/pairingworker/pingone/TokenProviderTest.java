@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairingworker.command.Json;
+import dev.pairingworker.simulator.MutableClock;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
-import dev.pairingworker.testkit.MutableClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;

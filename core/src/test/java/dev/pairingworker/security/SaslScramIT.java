@@ -14,6 +14,7 @@ import dev.pairingworker.support.CapturedLogs;
 import dev.pairingworker.support.Commands;
 import dev.pairingworker.support.ScramKafka;
 import dev.pairingworker.support.WorkerTopics;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import dev.pairingworker.worker.Worker;
 import io.micrometer.core.instrument.Counter;
 import java.net.URI;
@@ -21,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -210,15 +210,13 @@ class SaslScramIT {
   }
 
   private Worker startWorker(WorkerTopics topics, Map<String, String> kafkaSettings) {
-    Map<String, String> settings = new HashMap<>(kafkaSettings);
-    settings.putAll(topics.settings());
-    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
-    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
-    settings.put("pingone.environment.id", Commands.ENV);
-    settings.put("pingone.client.id", SimulatorSettings.defaults().clientId());
-    settings.put("pingone.client.secret", SimulatorSettings.defaults().clientSecret());
-    settings.put("metrics.port", "0");
-    return Worker.start(WorkerConfig.of(settings));
+    return Worker.start(
+        WorkerConfig.of(
+            SimulatedPingOne.workerSettings(simulator, SimulatorSettings.defaults(), Commands.ENV)
+                .setAll(kafkaSettings)
+                .setAll(topics.settings())
+                .metricsPort(0)
+                .toMap()));
   }
 
   private static double replySendFailures(Worker worker) {

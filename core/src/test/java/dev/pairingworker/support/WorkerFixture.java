@@ -9,6 +9,7 @@ import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import dev.pairingworker.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,21 +64,15 @@ public final class WorkerFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<String, String> settings = new HashMap<>();
-    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-    settings.put("worker.group.id", "worker-" + run);
-    settings.put("worker.topic.commands", commands);
-    settings.put("worker.topic.replies", replies);
-    settings.put("worker.topic.dead-letter", deadLetter);
-    settings.put("worker.topic.ledger", ledger);
-    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
-    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
-    settings.put("pingone.environment.id", ENV);
-    settings.put("pingone.client.id", simulatorSettings.clientId());
-    settings.put("pingone.client.secret", simulatorSettings.clientSecret());
-    settings.put("metrics.port", "0");
-    settings.putAll(extra);
-    this.settings = Map.copyOf(settings);
+    this.settings =
+        Map.copyOf(
+            SimulatedPingOne.workerSettings(simulator, simulatorSettings, ENV)
+                .kafka(TestKafka.bootstrapServers())
+                .group("worker-" + run)
+                .topics(commands, replies, deadLetter, ledger)
+                .metricsPort(0)
+                .setAll(extra)
+                .toMap());
     worker = Worker.start(WorkerConfig.of(settings));
     client = new CommandClient(TestKafka.clientSettings(), commands, replies);
     try {

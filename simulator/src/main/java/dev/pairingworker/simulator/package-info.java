@@ -4,9 +4,10 @@
  * port.
  *
  * <p>Public: {@code PingOneSimulator}, {@code SimulatorSettings}, {@code LatencyModel}, {@code
- * FaultSettings}, {@code Fault}, {@code SimulatorStats}, {@code RecordedRequest} and {@code
- * TokenState}. Everything else is package-private. A request flows {@code ExchangeHandler} (decode,
- * record, apply latency, send) → {@code FaultStage} (outage, rate limit, random faults) → {@code
- * Router} → {@code TokenEndpoint} or {@code PairingKeyEndpoint}.
+ * FaultSettings}, {@code Fault}, {@code SimulatorStats}, {@code RecordedRequest}, {@code
+ * TokenState} and {@code MutableClock} (a clock tests move by hand). Everything else is
+ * package-private. A request flows {@code ExchangeHandler} (decode, record, apply latency, send) →
+ * {@code FaultStage} (outage, rate limit, random faults) → {@code Router} → {@code TokenEndpoint}
+ * or {@code PairingKeyEndpoint}.
  */
 package dev.pairingworker.simulator;

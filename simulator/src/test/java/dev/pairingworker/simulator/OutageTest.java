@@ -4,7 +4,6 @@ import static dev.pairingworker.simulator.SimClient.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pairingworker.testkit.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -6,7 +6,6 @@ import static dev.pairingworker.simulator.SimClient.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pairingworker.testkit.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;

@@ -5,7 +5,6 @@ import static dev.pairingworker.simulator.SimClient.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pairingworker.testkit.MutableClock;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;

@@ -5,10 +5,10 @@ import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import dev.pairingworker.worker.Worker;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -73,21 +73,14 @@ final class WorkerRun {
       BenchTopics topics,
       String run,
       PingOneSimulator simulator) {
-    SimulatorSettings sim = SimulatorSettings.defaults();
-    Map<String, String> settings = new HashMap<>();
-    settings.put("kafka.bootstrap.servers", kafka.get("bootstrap.servers").toString());
-    settings.put("worker.group.id", run);
-    settings.put("worker.topic.commands", topics.commands());
-    settings.put("worker.topic.replies", topics.replies());
-    settings.put("worker.topic.dead-letter", topics.deadLetter());
-    settings.put("worker.max.in-flight", Integer.toString(options.inFlight()));
-    settings.put("worker.max.buffered", Integer.toString(options.maxBuffered()));
-    settings.put("pingone.rate.limit", Integer.toString(options.rateLimit()));
-    settings.put("pingone.api.url", simulator.apiBaseUrl().toString());
-    settings.put("pingone.auth.url", simulator.authBaseUrl().toString());
-    settings.put("pingone.environment.id", Workload.ENVIRONMENT_ID);
-    settings.put("pingone.client.id", sim.clientId());
-    settings.put("pingone.client.secret", sim.clientSecret());
-    return settings;
+    return SimulatedPingOne.workerSettings(
+            simulator, SimulatorSettings.defaults(), Workload.ENVIRONMENT_ID)
+        .kafka(kafka.get("bootstrap.servers").toString())
+        .group(run)
+        .topics(topics.commands(), topics.replies(), topics.deadLetter())
+        .set("worker.max.in-flight", Integer.toString(options.inFlight()))
+        .set("worker.max.buffered", Integer.toString(options.maxBuffered()))
+        .set("pingone.rate.limit", Integer.toString(options.rateLimit()))
+        .toMap();
   }
 }

@@ -10,6 +10,7 @@ import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.testkit.SimulatedPingOne;
 import dev.pairingworker.worker.Worker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,19 +48,15 @@ public final class Demo implements AutoCloseable {
     broker = EmbeddedKafkaBroker.startTemporary("pairing-worker-demo");
     Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
     Topics.ensure(kafka, Map.of(COMMANDS, 3, REPLIES, 3, DEAD_LETTER, 1));
-    simulator = PingOneSimulator.start(SimulatorSettings.defaults());
     SimulatorSettings sim = SimulatorSettings.defaults();
+    simulator = PingOneSimulator.start(sim);
     worker =
         Worker.start(
             WorkerConfig.of(
-                Map.of(
-                    "kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "pingone.api.url", simulator.apiBaseUrl().toString(),
-                    "pingone.auth.url", simulator.authBaseUrl().toString(),
-                    "pingone.environment.id", ENVIRONMENT,
-                    "pingone.client.id", sim.clientId(),
-                    "pingone.client.secret", sim.clientSecret(),
-                    "metrics.port", Integer.toString(metricsPort))));
+                SimulatedPingOne.workerSettings(simulator, sim, ENVIRONMENT)
+                    .kafka(broker.bootstrapServers())
+                    .metricsPort(metricsPort)
+                    .toMap()));
     client = new CommandClient(kafka, COMMANDS, REPLIES).awaitListening(Duration.ofSeconds(30));
     out.printf(
         "%nKafka broker:       %s%nPingOne simulator:  %s%nWorker metrics:     http://localhost:%d/metrics"

@@ -1,4 +1,4 @@
-package dev.pairingworker.testkit;
+package dev.pairingworker.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand, so nothing waits for real time. Thread-safe. */
+/**
+ * A clock that tests move by hand, so nothing waits for real time; the simulator runs on it through
+ * {@link SimulatorSettings#withClock}. Thread-safe.
+ */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
