@@ -10,7 +10,7 @@ import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
-import dev.pairingworker.support.WorkerProcess;
+import dev.pairingworker.support.ForkedWorker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -56,12 +56,12 @@ class BrokerRestartIT {
                 SimulatorSettings.defaults()
                     .withLatency(LatencyModel.fixed(Duration.ofMillis(20))));
         ReplyCounter counter = new ReplyCounter(kafka, scenario.replies());
-        WorkerProcess worker =
-            WorkerProcess.start(
-                WorkerProcess.writeConfig(
+        ForkedWorker worker =
+            ForkedWorker.start(
+                ForkedWorker.writeConfig(
                     dir.resolve("worker.properties"),
                     scenario.workerSettings(broker.bootstrapServers(), simulator)),
-                WorkerProcess.logFile("BrokerRestartIT"))) {
+                ForkedWorker.logFile("BrokerRestartIT"))) {
       await("replies for 40 % of the transactions")
           .atMost(PHASE)
           .pollInterval(Duration.ofMillis(10))

@@ -7,8 +7,8 @@ import dev.pairingworker.crash.TopicSnapshot.ReplySeen;
 import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.support.ForkedWorker;
 import dev.pairingworker.support.TestKafka;
-import dev.pairingworker.support.WorkerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,12 +69,12 @@ class CrashIT {
                 SimulatorSettings.defaults().withLatency(LatencyModel.fixed(LATENCY)));
         ReplyCounter counter = new ReplyCounter(kafka, scenario.replies())) {
       Path config =
-          WorkerProcess.writeConfig(
+          ForkedWorker.writeConfig(
               dir.resolve("worker.properties"),
               withGuarantee(
                   scenario.workerSettings(TestKafka.bootstrapServers(), simulator), guarantee));
-      Path log = WorkerProcess.logFile("CrashIT");
-      WorkerProcess worker = WorkerProcess.start(config, log);
+      Path log = ForkedWorker.logFile("CrashIT");
+      ForkedWorker worker = ForkedWorker.start(config, log);
       try {
         for (double share : List.of(0.3, 0.6)) {
           int target = (int) (CREATES * share);
@@ -82,9 +82,9 @@ class CrashIT {
               .atMost(PHASE)
               .pollInterval(Duration.ofMillis(10))
               .until(() -> counter.answered() >= target);
-          assertThat(worker.kill()).as("exit status after SIGKILL").isEqualTo(WorkerProcess.KILLED);
+          assertThat(worker.kill()).as("exit status after SIGKILL").isEqualTo(ForkedWorker.KILLED);
           kills.add(Kill.read(kafka, scenario, simulator, counter.answered()));
-          worker = WorkerProcess.start(config, log);
+          worker = ForkedWorker.start(config, log);
         }
         await("a reply for every transaction")
             .atMost(PHASE)

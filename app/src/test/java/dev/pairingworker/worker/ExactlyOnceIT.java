@@ -10,10 +10,10 @@ import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.support.ForkedWorker;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
-import dev.pairingworker.support.WorkerProcess;
 import dev.pairingworker.testkit.SimulatedPingOne;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -214,7 +214,7 @@ class ExactlyOnceIT {
               .set("pingone.rate.limit", "0")
               .metricsPort(0)
               .toMap();
-      Path config = WorkerProcess.writeConfig(dir.resolve("worker.properties"), settings);
+      Path config = ForkedWorker.writeConfig(dir.resolve("worker.properties"), settings);
       Path log = dir.resolve("worker.log");
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
@@ -222,13 +222,13 @@ class ExactlyOnceIT {
         client.send(keys.get(i), createCommand(UUID.randomUUID().toString()), Map.of());
       }
       for (int answered : List.of(30, 120)) {
-        WorkerProcess worker = WorkerProcess.start(config, log);
+        ForkedWorker worker = ForkedWorker.start(config, log);
         await()
             .atMost(Duration.ofSeconds(90))
             .until(() -> keys.stream().filter(k -> client.reply(k).isDone()).count() > answered);
         worker.kill(); // SIGKILL: no drain, no final transaction; waits for the process to end
       }
-      try (WorkerProcess last = WorkerProcess.start(config, log)) {
+      try (ForkedWorker last = ForkedWorker.start(config, log)) {
         await()
             .atMost(Duration.ofSeconds(120))
             .until(

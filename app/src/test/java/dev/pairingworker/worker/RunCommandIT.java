@@ -9,9 +9,9 @@ import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.support.ForkedWorker;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.WorkerFixture;
-import dev.pairingworker.support.WorkerProcess;
 import dev.pairingworker.testkit.SimulatedPingOne;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +43,7 @@ class RunCommandIT {
         config,
         "pingone.environment.id=" + WorkerFixture.ENV + "\npingone.client.secret=s3cret-value\n");
 
-    try (WorkerProcess process = WorkerProcess.start(config, dir.resolve("worker.log"))) {
+    try (ForkedWorker process = ForkedWorker.start(config, dir.resolve("worker.log"))) {
       assertThat(process.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
       assertThat(process.output()).contains("pingone.client.id").doesNotContain("s3cret-value");
     }
@@ -63,7 +63,7 @@ class RunCommandIT {
         CommandClient client = new CommandClient(TestKafka.clientSettings(), commands, replies)) {
       client.awaitListening(Duration.ofSeconds(30));
       Path config = writeConfig(sim, group, commands, replies, Map.of("worker.max.in-flight", "4"));
-      WorkerProcess process = WorkerProcess.start(config, dir.resolve("worker.log"));
+      ForkedWorker process = ForkedWorker.start(config, dir.resolve("worker.log"));
       int total = 40;
       for (int i = 0; i < total; i++) {
         client.send("run-" + i, create(UUID.randomUUID().toString()), Map.of()).get();
@@ -121,10 +121,10 @@ class RunCommandIT {
               replies,
               // as fast as the machine goes: many responses in a short time
               Map.of("worker.topic.ledger", "threads-ledger-" + run, "pingone.rate.limit", "0"));
-      try (WorkerProcess process =
-          WorkerProcess.start(
+      try (ForkedWorker process =
+          ForkedWorker.start(
               config,
-              WorkerProcess.logFile("run-command-threads"),
+              ForkedWorker.logFile("run-command-threads"),
               List.of("-XX:ActiveProcessorCount=2"))) {
         int total = 600;
         for (int i = 0; i < total; i++) {
@@ -155,7 +155,7 @@ class RunCommandIT {
       String commands,
       String replies,
       Map<String, String> more) {
-    return WorkerProcess.writeConfig(
+    return ForkedWorker.writeConfig(
         dir.resolve("worker.properties"),
         SimulatedPingOne.workerSettings(sim, SimulatorSettings.defaults(), WorkerFixture.ENV)
             .kafka(TestKafka.bootstrapServers())
@@ -166,7 +166,7 @@ class RunCommandIT {
             .toMap());
   }
 
-  private static String metrics(WorkerProcess process) throws Exception {
+  private static String metrics(ForkedWorker process) throws Exception {
     Pattern url = Pattern.compile("metrics on (http://localhost:\\d+/metrics)");
     Matcher found = url.matcher("");
     await().atMost(Duration.ofSeconds(60)).until(() -> found.reset(process.output()).find());

@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
  * worker adds to the same log). Stop it with SIGTERM ({@link #terminate()}) or SIGKILL ({@link
  * #kill()}); {@link #close()} kills it if it still runs.
  */
-public final class WorkerProcess implements AutoCloseable {
+public final class ForkedWorker implements AutoCloseable {
   /** The exit status of a process ended by SIGKILL (128 + 9). */
   public static final int KILLED = 137;
 
   private final Process process;
   private final Path log;
 
-  private WorkerProcess(Process process, Path log) {
+  private ForkedWorker(Process process, Path log) {
     this.process = process;
     this.log = log;
   }
@@ -57,12 +57,12 @@ public final class WorkerProcess implements AutoCloseable {
   }
 
   /** Starts {@code run --config config}, appending its stdout and stderr to {@code log}. */
-  public static WorkerProcess start(Path config, Path log) {
+  public static ForkedWorker start(Path config, Path log) {
     return start(config, log, List.of());
   }
 
   /** The same, with options for the worker's JVM. */
-  public static WorkerProcess start(Path config, Path log, List<String> jvmOptions) {
+  public static ForkedWorker start(Path config, Path log, List<String> jvmOptions) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -82,7 +82,7 @@ public final class WorkerProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .directory(new File("."))
               .start();
-      return new WorkerProcess(process, log);
+      return new ForkedWorker(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
