@@ -31,16 +31,11 @@ final class ConfigResolver {
     for (ConfigKey<?> key : WorkerSettings.all()) {
       resolveInto(key, settings.get(key.name()), values, errors);
     }
-    Optional<Secret> clientSecret =
-        ClientSecrets.resolve(
-            values,
-            settings.containsKey(WorkerSettings.CLIENT_SECRET.name()),
-            settings.containsKey(SecuritySettings.CLIENT_SECRET_FILE.name()),
-            errors);
+    Optional<ClientAuth> clientAuth = ClientAuthResolver.resolve(values, settings, errors);
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    return new WorkerConfig(values, kafkaProperties(settings, values), clientSecret.orElseThrow());
+    return new WorkerConfig(values, kafkaProperties(settings, values), clientAuth.orElseThrow());
   }
 
   /** Whether {@code name} is a defined key or a {@code kafka.*} passthrough. */

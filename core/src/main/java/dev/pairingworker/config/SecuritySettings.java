@@ -29,7 +29,7 @@ public final class SecuritySettings {
           .doc(
               "File holding the client secret (a Kubernetes or Docker secret), read once at"
                   + " start-up; one trailing newline is dropped. Set exactly one of this and"
-                  + " pingone.client.secret.")
+                  + " pingone.client.secret (neither with private_key_jwt).")
           .build();
 
   /** Which {@code kafka_replyTopic} values a command may ask for. */

@@ -27,6 +27,24 @@ interface Validator<T> {
     };
   }
 
+  static Validator<Duration> between(Duration min, Duration max) {
+    return value -> {
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new InvalidValueException(
+            "must be between " + shortForm(min) + " and " + shortForm(max));
+      }
+    };
+  }
+
+  /** {@code 90s}, {@code 10m}: the way a properties file writes it, not {@code PT10M}. */
+  private static String shortForm(Duration duration) {
+    long seconds = duration.getSeconds();
+    if (duration.getNano() != 0) {
+      return duration.toMillis() + "ms";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+  }
+
   static Validator<Duration> positive() {
     return value -> {
       if (value.isNegative() || value.isZero()) {

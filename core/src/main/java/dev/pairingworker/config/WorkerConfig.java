@@ -36,11 +36,11 @@ import java.util.StringJoiner;
 public final class WorkerConfig {
   private final ConfigValues values;
   private final Map<String, Object> kafkaProperties;
-  private final Secret clientSecret;
+  private final ClientAuth clientAuth;
 
-  WorkerConfig(ConfigValues values, Map<String, String> kafkaProperties, Secret clientSecret) {
+  WorkerConfig(ConfigValues values, Map<String, String> kafkaProperties, ClientAuth clientAuth) {
     this.values = values;
-    this.clientSecret = clientSecret;
+    this.clientAuth = clientAuth;
     this.kafkaProperties = Collections.unmodifiableMap(new LinkedHashMap<>(kafkaProperties));
   }
 
@@ -137,14 +137,25 @@ public final class WorkerConfig {
     return values.get(CLIENT_ID);
   }
 
-  /** {@code pingone.client.secret}, or the content of {@code pingone.client.secret.file}. */
+  /**
+   * {@code pingone.client.secret}, or the content of {@code pingone.client.secret.file}.
+   *
+   * @throws IllegalStateException with {@code private_key_jwt}, which has no secret
+   */
   public Secret clientSecret() {
-    return clientSecret;
+    return clientAuth
+        .secret()
+        .orElseThrow(() -> new IllegalStateException("private_key_jwt has no client secret"));
   }
 
   /** {@code pingone.token.auth-method}. */
   public TokenAuthMethod tokenAuthMethod() {
     return values.get(TOKEN_AUTH_METHOD);
+  }
+
+  /** The auth method with the secret, key and algorithm it needs, checked at load. */
+  public ClientAuth clientAuth() {
+    return clientAuth;
   }
 
   /** {@code pingone.token.refresh-before}. */

@@ -145,7 +145,8 @@ public final class WorkerSettings {
           .doc(
               "Client secret of the PingOne worker application. Secret: never printed; prefer the"
                   + " environment variable or pingone.client.secret.file to the properties file."
-                  + " Set exactly one of this and pingone.client.secret.file.")
+                  + " Set exactly one of this and pingone.client.secret.file, except with"
+                  + " private_key_jwt, which uses neither.")
           .build();
 
   /** How the client authenticates to the token endpoint. */
@@ -154,7 +155,11 @@ public final class WorkerSettings {
               "pingone.token.auth-method",
               ValueType.oneOf(TokenAuthMethod.class, TokenAuthMethod::configName))
           .defaultValue("client_secret_basic")
-          .doc("Token endpoint auth method of the worker application (case-insensitive).")
+          .doc(
+              "How the worker authenticates to the token endpoint (case-insensitive); must be the"
+                  + " worker app's Token Endpoint Authentication Method in PingOne. The secret"
+                  + " methods need pingone.client.secret (or .file); private_key_jwt, the"
+                  + " recommended one (docs/security.md), needs pingone.client.key.file instead.")
           .build();
 
   /** How long before expiry the access token is refreshed. */
@@ -211,6 +216,7 @@ public final class WorkerSettings {
                   TOKEN_REFRESH_BEFORE,
                   CONNECT_TIMEOUT,
                   REQUEST_TIMEOUT),
+              ClientAuthSettings.ALL,
               ResilienceSettings.ALL,
               LedgerSettings.ALL,
               ProcessingSettings.ALL,

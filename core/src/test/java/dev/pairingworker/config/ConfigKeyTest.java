@@ -92,9 +92,10 @@ class ConfigKeyTest {
         "pingone.region: invalid value 'US': must be one of NA, EU, CA, AP, AU, SG");
     assertRejected(
         "pingone.token.auth-method",
-        "private_key_jwt",
-        "pingone.token.auth-method: invalid value 'private_key_jwt':"
-            + " must be one of client_secret_basic, client_secret_post");
+        "tls_client_auth",
+        "pingone.token.auth-method: invalid value 'tls_client_auth':"
+            + " must be one of client_secret_basic, client_secret_post, client_secret_jwt,"
+            + " private_key_jwt");
   }
 
   @Test
@@ -201,6 +202,6 @@ class ConfigKeyTest {
     }
     assertThat(WorkerSettings.all())
         .filteredOn(ConfigKey::secret)
-        .containsExactly(WorkerSettings.CLIENT_SECRET);
+        .containsExactly(WorkerSettings.CLIENT_SECRET, ClientAuthSettings.KEY_PASSWORD);
   }
 }
