@@ -13,7 +13,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Ping's published retry guidance, bounded per command: retries 408, 429, 500, 502, 503, 504,
  * failures to get an answer and token failures that may heal; never any other answer. Waits are
- * full-jitter exponential backoff, and never shorter than a {@code Retry-After} on a 429 or 503.
+ * full-jitter exponential backoff, and never shorter than a {@code Retry-After} on a 429 or 503
+ * (the token endpoint's included).
  *
  * <p>With a {@code Retry-After} the wait is {@code max(retryAfter + r × baseDelay, backoff)}, one
  * random {@code r} for both: the server's word is a floor, the small spread keeps a crowd told the
@@ -99,13 +100,22 @@ public final class BackoffRetryPolicy implements RetryPolicy {
     return serverDelay.compareTo(backoffDelay) >= 0 ? serverDelay : backoffDelay;
   }
 
-  /** Only 429 and 503 carry a {@code Retry-After} that means "come back then". */
+  /**
+   * Only 429 and 503 carry a {@code Retry-After} that means "come back then", from the API or from
+   * the token endpoint (whose {@link TokenException#retryAt()} the token provider has capped).
+   */
   private static Optional<Duration> retryAfter(CallOutcome outcome, Instant now) {
     if (outcome instanceof CallOutcome.Answered answered) {
       PingOneResponse response = answered.response();
       if (response.status() == 429 || response.status() == 503) {
         return RetryAfter.parse(response.retryAfter(), now);
       }
+    }
+    if (outcome instanceof CallOutcome.NoToken noToken) {
+      return noToken
+          .cause()
+          .retryAt()
+          .map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
     }
     return Optional.empty();
   }

@@ -4,45 +4,80 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Client-credentials tokens: one cached token shared by every call, fetched again shortly before it
- * expires or when PingOne rejects it. Concurrent callers share a single token request.
+ * expires or when PingOne rejects it. Concurrent callers share a single token request. The client
+ * proves itself with whichever {@link ClientAuthentication} PingOne expects of the app.
+ *
+ * <p>A failed request is repeated by the next caller, except after a 429 or 503 with {@code
+ * Retry-After}: until then (capped) every caller gets that failure, whose {@link
+ * TokenException#retryAt()} tells the retry policy how long to wait, and the endpoint is not asked.
  */
 public final class TokenProvider {
   private final HttpClient http;
   private final URI tokenUrl;
-  private final ClientCredentials credentials;
+  private final ClientAuthentication authentication;
   private final Duration refreshBefore;
   private final Duration requestTimeout;
   private final Clock clock;
   private final ObjectMapper json;
   private final PingOneObserver observer;
+  private final Duration retryAfterCap;
 
   private CompletableFuture<AccessToken> current;
 
+  /** A provider that honours a token endpoint's {@code Retry-After} up to the default 2 minutes. */
   public TokenProvider(
       HttpClient http,
       URI tokenUrl,
-      ClientCredentials credentials,
+      ClientAuthentication authentication,
       Duration refreshBefore,
       Duration requestTimeout,
       Clock clock,
       ObjectMapper json,
       PingOneObserver observer) {
+    this(
+        http,
+        tokenUrl,
+        authentication,
+        refreshBefore,
+        requestTimeout,
+        clock,
+        json,
+        observer,
+        RetrySettings.defaults().retryAfterCap());
+  }
+
+  /**
+   * @param retryAfterCap the longest {@code Retry-After} from the token endpoint that is waited
+   *     out; a longer one is cut to this
+   */
+  public TokenProvider(
+      HttpClient http,
+      URI tokenUrl,
+      ClientAuthentication authentication,
+      Duration refreshBefore,
+      Duration requestTimeout,
+      Clock clock,
+      ObjectMapper json,
+      PingOneObserver observer,
+      Duration retryAfterCap) {
     this.http = http;
     this.tokenUrl = tokenUrl;
-    this.credentials = credentials;
+    this.authentication = authentication;
+    this.retryAfterCap = retryAfterCap;
     this.refreshBefore = refreshBefore;
     this.requestTimeout = requestTimeout;
     this.clock = clock;
@@ -77,14 +112,31 @@ public final class TokenProvider {
       return false;
     }
     if (token.isCompletedExceptionally()) {
-      return true;
+      Optional<Instant> retryAt = failure(token).flatMap(TokenException::retryAt);
+      return retryAt.isEmpty() || !clock.instant().isBefore(retryAt.get());
     }
     return !clock.instant().isBefore(token.join().refreshAt());
   }
 
+  private static Optional<TokenException> failure(CompletableFuture<AccessToken> failed) {
+    Throwable failure = failed.handle((token, thrown) -> thrown).join();
+    if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
+      failure = wrapped.getCause();
+    }
+    return failure instanceof TokenException tokenFailure
+        ? Optional.of(tokenFailure)
+        : Optional.empty();
+  }
+
   private CompletableFuture<AccessToken> fetch() {
     Instant started = clock.instant();
-    return http.sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
+    HttpRequest request;
+    try {
+      request = request();
+    } catch (TokenException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
         .handle(
             (response, failure) -> {
               Duration elapsed = Duration.between(started, clock.instant());
@@ -101,25 +153,17 @@ public final class TokenProvider {
   }
 
   private HttpRequest request() {
-    StringBuilder form = new StringBuilder("grant_type=client_credentials");
+    ClientProof proof = authentication.proof(tokenUrl);
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "client_credentials");
+    form.putAll(proof.formFields());
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(tokenUrl)
             .timeout(requestTimeout)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .header("Accept", "application/json");
-    if (credentials.basicAuth()) {
-      builder.header("Authorization", "Basic " + basic());
-    } else {
-      form.append("&client_id=").append(encode(credentials.clientId()));
-      form.append("&client_secret=").append(encode(credentials.clientSecret()));
-    }
-    return builder.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
-  }
-
-  private String basic() {
-    // RFC 6749 §2.3.1: id and secret are form-encoded before Basic encoding.
-    String pair = encode(credentials.clientId()) + ":" + encode(credentials.clientSecret());
-    return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    proof.authorization().ifPresent(value -> builder.header("Authorization", value));
+    return builder.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form))).build();
   }
 
   private AccessToken parse(HttpResponse<byte[]> response, Instant started) {
@@ -128,7 +172,8 @@ public final class TokenProvider {
       String error = body.path("error").asText("unknown");
       throw new TokenException(
           response.statusCode(),
-          "PingOne refused the token request: HTTP " + response.statusCode() + " " + error);
+          "PingOne refused the token request: HTTP " + response.statusCode() + " " + error,
+          retryAt(response).orElse(null));
     }
     String value = body.path("access_token").asText("");
     long expiresIn = body.path("expires_in").asLong(0);
@@ -155,7 +200,17 @@ public final class TokenProvider {
     }
   }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  /** On a 429 or 503, when its {@code Retry-After} says to come back, cut to the cap. */
+  private Optional<Instant> retryAt(HttpResponse<byte[]> response) {
+    int status = response.statusCode();
+    if (status != 429 && status != 503) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(header -> RetryAfter.parse(header, now))
+        .map(wait -> now.plus(wait.compareTo(retryAfterCap) > 0 ? retryAfterCap : wait));
   }
 }

@@ -2,11 +2,10 @@ package dev.pairingworker.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pairingworker.config.ResilienceSettings;
-import dev.pairingworker.config.TokenAuthMethod;
 import dev.pairingworker.config.WorkerConfig;
 import dev.pairingworker.pingone.AdaptiveRateLimiter;
 import dev.pairingworker.pingone.CallSlots;
-import dev.pairingworker.pingone.ClientCredentials;
+import dev.pairingworker.pingone.ClientAuthentication;
 import dev.pairingworker.pingone.PairingKeysApi;
 import dev.pairingworker.pingone.PingOneCaller;
 import dev.pairingworker.pingone.PingOneObserver;
@@ -43,21 +42,17 @@ record PingOneClient(
                     : HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    ClientCredentials credentials =
-        new ClientCredentials(
-            config.clientId(),
-            config.clientSecret().reveal(),
-            config.tokenAuthMethod() == TokenAuthMethod.CLIENT_SECRET_BASIC);
     TokenProvider tokens =
         new TokenProvider(
             http,
             config.tokenUrl(),
-            credentials,
+            ClientAuthentication.of(config.clientId(), config.clientAuth(), clock),
             config.tokenRefreshBefore(),
             config.requestTimeout(),
             clock,
             json,
-            observer);
+            observer,
+            config.get(ResilienceSettings.RETRY_AFTER_CAP));
     PairingKeysApi api =
         new PairingKeysApi(http, config.apiUrl(), config.requestTimeout(), clock, observer);
     CallSlots slots = new CallSlots(config.maxInFlight());

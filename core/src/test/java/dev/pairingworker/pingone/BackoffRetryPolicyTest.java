@@ -92,6 +92,17 @@ class BackoffRetryPolicyTest {
   }
 
   @Test
+  void aTokenEndpointsRetryAfterIsWaitedOutLikeTheApis() {
+    CallOutcome limited =
+        new CallOutcome.NoToken(new TokenException(429, "limited", clock.instant().plusSeconds(7)));
+    assertThat(decide(0.0, Op.CREATE, 1, limited))
+        .isEqualTo(new Retry(Duration.ofSeconds(7), "token_unavailable"));
+    CallOutcome past =
+        new CallOutcome.NoToken(new TokenException(503, "busy", clock.instant().minusSeconds(1)));
+    assertThat(decide(Op.GET, 1, past).retryDelay()).contains(Duration.ofMillis(100));
+  }
+
+  @Test
   void honoursRetryAfterAsHttpDate() {
     assertThat(decide(0.0, Op.DELETE, 1, answered(429, "Sun, 29 Nov 2026 10:15:42 GMT")))
         .isEqualTo(new Retry(Duration.ofSeconds(12), "status_429"));
