@@ -33,10 +33,4 @@ public record ClientAuth(
     }
     Objects.requireNonNull(assertionLifetime, "assertionLifetime");
   }
-
-  /** {@code client_secret_basic} or {@code client_secret_post} with {@code secret}. */
-  public static ClientAuth withSecret(TokenAuthMethod method, Secret secret) {
-    return new ClientAuth(
-        method, Optional.of(secret), Optional.empty(), Optional.empty(), Duration.ofSeconds(60));
-  }
 }

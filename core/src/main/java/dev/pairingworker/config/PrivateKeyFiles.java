@@ -150,6 +150,13 @@ final class PrivateKeyFiles {
       }
       return privateKey;
     } catch (GeneralSecurityException e) {
+      if (password.isEmpty()) {
+        throw new InvalidValueException(
+            "is a PKCS#12 keystore: set "
+                + ClientAuthSettings.KEY_PASSWORD_FILE.name()
+                + " or "
+                + ClientAuthSettings.KEY_PASSWORD.name());
+      }
       throw new InvalidValueException(
           "has a key entry this password does not open (" + e.getClass().getSimpleName() + ")");
     }

@@ -185,6 +185,12 @@ class ClientAuthSettingsTest {
                 + p12
                 + " holds 2 private key entries [new, old]; name one with"
                 + " pingone.client.key.alias");
+    assertThatThrownBy(() -> WorkerConfig.of(keyFile(p12, "pingone.client.key.alias", "old")))
+        .hasMessage(
+            "pingone.client.key.file: "
+                + p12
+                + " is a PKCS#12 keystore: set pingone.client.key.password.file or"
+                + " pingone.client.key.password");
     assertThatThrownBy(
             () -> WorkerConfig.of(keyFile(p12, "pingone.client.key.password", "wrong-" + PASSWORD)))
         .hasMessageStartingWith(

@@ -119,23 +119,24 @@ final class TenantEnvironment {
     return value;
   }
 
+  /**
+   * The contract check authenticates with the client secret only (basic or post); a JWT method
+   * would otherwise be run as something it is not.
+   */
   private TokenAuthMethod authMethod() {
     String value = value(AUTH_METHOD);
     if (value == null) {
       return TokenAuthMethod.CLIENT_SECRET_BASIC;
     }
-    try {
-      return TokenAuthMethod.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      invalid.add(
-          AUTH_METHOD
-              + " must be one of "
-              + Arrays.toString(TokenAuthMethod.values())
-              + ", not '"
-              + value
-              + "'");
-      return TokenAuthMethod.CLIENT_SECRET_BASIC;
+    List<TokenAuthMethod> supported =
+        List.of(TokenAuthMethod.CLIENT_SECRET_BASIC, TokenAuthMethod.CLIENT_SECRET_POST);
+    for (TokenAuthMethod method : supported) {
+      if (method.configName().equalsIgnoreCase(value)) {
+        return method;
+      }
     }
+    invalid.add(AUTH_METHOD + " must be one of " + supported + ", not '" + value + "'");
+    return TokenAuthMethod.CLIENT_SECRET_BASIC;
   }
 
   private String required(String name) {
