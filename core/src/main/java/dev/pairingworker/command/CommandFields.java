@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +26,12 @@ final class CommandFields {
     final transient Rejection rejection;
 
     Invalid(String target, String message) {
-      super(message, null, false, false);
-      this.rejection = Rejection.command(target, message);
+      this(Rejection.command(target, message));
+    }
+
+    Invalid(Rejection rejection) {
+      super(rejection.message(), null, false, false);
+      this.rejection = rejection;
     }
   }
 
@@ -61,7 +63,7 @@ final class CommandFields {
     String pairingKeyId = null;
     if (op.needsPairingKeyId()) {
       pairingKeyId = uuid(tree, "pairingKeyId");
-    } else if (tree.has("pairingKeyId")) {
+    } else if (present(tree, "pairingKeyId")) {
       throw new Invalid("pairingKeyId", "pairingKeyId is not allowed for create");
     }
     ObjectNode body = body(tree, op);
@@ -83,7 +85,7 @@ final class CommandFields {
     for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KNOWN.contains(name)) {
-        throw new Invalid(name, "unknown field '" + clip(name) + "'");
+        throw new Invalid(clip(name), "unknown field '" + clip(name) + "'");
       }
     }
   }
@@ -122,6 +124,10 @@ final class CommandFields {
     if (node.toString().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
       throw new Invalid("body", "body must be at most " + MAX_BODY_BYTES + " bytes as JSON");
     }
+    Rejection problem = CreateBodyRules.problem(node);
+    if (problem != null) {
+      throw new Invalid(problem);
+    }
     return (ObjectNode) node;
   }
 
@@ -130,14 +136,32 @@ final class CommandFields {
     if (node == null || node.isNull()) {
       return null;
     }
-    try {
-      return OffsetDateTime.parse(node.asText()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new Invalid("expiresAt", "expiresAt must be an ISO-8601 date-time with an offset");
-    }
+    return Optional.of(node)
+        .filter(JsonNode::isTextual)
+        .flatMap(text -> Text.dateTime(text.textValue()))
+        .orElseThrow(
+            () ->
+                new Invalid("expiresAt", "expiresAt must be an RFC 3339 date-time with an offset"));
   }
 
-  private static String clip(String s) {
-    return s.length() <= 64 ? s : s.substring(0, 64) + "…";
+  /**
+   * An optional field counts as absent when it is null, as serialisers such as Jackson write unset
+   * fields by default.
+   */
+  private static boolean present(JsonNode tree, String field) {
+    JsonNode node = tree.get(field);
+    return node != null && !node.isNull();
+  }
+
+  /** A field name from the command, fit for a reply, a dead-letter header and a log line. */
+  static String clip(String s) {
+    String shown = s.length() <= 64 ? s : s.substring(0, 64) + "…";
+    return Text.hasControlCharacters(shown)
+        ? shown
+            .codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString()
+        : shown;
   }
 }

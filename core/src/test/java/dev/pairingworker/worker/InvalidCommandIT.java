@@ -41,6 +41,17 @@ class InvalidCommandIT {
     cases.put("missing-key-id", command("delete", USER, null));
     cases.put("unknown-field", command("get", USER, KEY_ID).replace("{", "{\"expiresat\":\"x\","));
     cases.put("not-an-object", "[1,2,3]");
+    cases.put("unknown-body-field", create("{\"applications\":[],\"note\":\"hi\"}"));
+    cases.put(
+        "uppercase-application-id",
+        create("{\"applications\":[{\"id\":\"" + USER.toUpperCase() + "\"}]}"));
+    cases.put("policy-not-an-object", create("{\"policy\":\"" + KEY_ID + "\"}"));
+    Map<String, String> targets =
+        Map.of(
+            "dot-dot-slash", "pairingKeyId",
+            "unknown-body-field", "body.note",
+            "uppercase-application-id", "body.applications[0].id",
+            "policy-not-an-object", "body.policy");
 
     for (Map.Entry<String, String> c : cases.entrySet()) {
       fx.client
@@ -62,9 +73,11 @@ class InvalidCommandIT {
       assertThat(reply.path("attempts").asInt()).isZero();
       assertThat(CommandClient.header(record, "kafka_correlationId")).isEqualTo("c-" + c.getKey());
     }
-    assertThat(
-            fx.json(fx.client.reply("dot-dot-slash").get()).path("error").path("target").asText())
-        .isEqualTo("pairingKeyId");
+    targets.forEach(
+        (key, target) ->
+            assertThat(fx.json(fx.client.reply(key).join()).path("error").path("target").asText())
+                .as(key)
+                .isEqualTo(target));
 
     List<ConsumerRecord<byte[], byte[]>> dead =
         fx.deadLetters(
@@ -82,6 +95,10 @@ class InvalidCommandIT {
           .isEqualTo(key == null ? "INVALID_KEY" : "INVALID_COMMAND");
       if (key != null) {
         assertThat(CommandClient.header(record, "kafka_correlationId")).isEqualTo("c-" + key);
+      }
+      if (key != null && targets.containsKey(key)) {
+        assertThat(CommandClient.header(record, "pairing_worker.error.target"))
+            .isEqualTo(targets.get(key));
       }
     }
     assertThat(fx.apiRequests()).isEmpty();
@@ -101,6 +118,10 @@ class InvalidCommandIT {
     assertThat(reply.path("status").asText()).isEqualTo("REJECTED");
     assertThat(reply.path("error").path("code").asText()).isEqualTo("INVALID_HEADER");
     assertThat(reply.path("error").path("target").asText()).isEqualTo("header:kafka_replyTopic");
+  }
+
+  private static String create(String body) {
+    return command("create", USER, null).replace("}", ",\"body\":" + body + "}");
   }
 
   private static String command(String op, String user, String keyId) {

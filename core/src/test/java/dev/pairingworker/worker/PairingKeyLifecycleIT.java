@@ -71,21 +71,21 @@ class PairingKeyLifecycleIT {
 
   @Test
   void pingOneErrorsArePassedOnWithTheirDetails() throws Exception {
+    // A body PingOne would refuse is rejected before PingOne is called; the key limit is a refusal
+    // only PingOne can make.
     String user = UUID.randomUUID().toString();
-    String badBody =
-        "{\"op\":\"create\",\"environmentId\":\""
-            + WorkerFixture.ENV
-            + "\",\"userId\":\""
-            + user
-            + "\",\"body\":{\"applications\":[{\"id\":\"not-a-uuid\"}]}}";
+    for (int n = 0; n < 20; n++) {
+      assertThat(fx.callJson("fill-" + n + "-" + user, fx.create(user)).path("status").asText())
+          .isEqualTo("SUCCEEDED");
+    }
 
-    JsonNode reply = fx.callJson("bad-body-" + user, badBody);
+    JsonNode reply = fx.callJson("one-too-many-" + user, fx.create(user));
 
     assertThat(reply.path("status").asText()).isEqualTo("FAILED");
     assertThat(reply.path("httpStatus").asInt()).isEqualTo(400);
     assertThat(reply.path("error").path("code").asText()).isEqualTo("INVALID_DATA");
-    assertThat(reply.path("error").path("details").get(0).path("target").asText())
-        .isEqualTo("applications[0].id");
+    assertThat(reply.path("error").path("details").get(0).path("code").asText())
+        .isEqualTo("SIZE_LIMIT_EXCEEDED");
     assertThat(reply.path("error").path("id").asText()).isNotEmpty();
   }
 

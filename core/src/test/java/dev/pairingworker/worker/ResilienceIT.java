@@ -49,6 +49,10 @@ class ResilienceIT {
       List<String> creates = new ArrayList<>();
       List<String> notFound = new ArrayList<>();
       List<String> invalid = new ArrayList<>();
+      // PingOne's refusal: a user holding the most keys it may (the worker itself rejects a body
+      // PingOne would refuse, so only PingOne's own limits can produce a 400 here).
+      String fullUser = UUID.randomUUID().toString();
+      List<String> fills = fillUp(fx, fullUser);
       for (int user = 0; user < 300; user++) {
         String userId = UUID.randomUUID().toString();
         for (int n = 0; n < 2; n++) {
@@ -60,7 +64,7 @@ class ResilienceIT {
           notFound.add("missing-" + user);
           fx.client.send("missing-" + user, fx.get(userId, UUID.randomUUID().toString()), Map.of());
           invalid.add("invalid-" + user);
-          fx.client.send("invalid-" + user, invalidBody(userId), Map.of());
+          fx.client.send("invalid-" + user, fx.create(fullUser), Map.of());
         }
       }
 
@@ -83,7 +87,8 @@ class ResilienceIT {
               .collect(
                   Collectors.groupingBy(
                       r -> new String(r.key(), StandardCharsets.UTF_8), Collectors.counting()));
-      assertThat(repliesPerKey).hasSize(creates.size() + notFound.size() + invalid.size());
+      assertThat(repliesPerKey)
+          .hasSize(fills.size() + creates.size() + notFound.size() + invalid.size());
       assertThat(repliesPerKey.values()).containsOnly(1L);
 
       Map<String, List<RecordedRequest>> calls = callsByTransaction(fx);
@@ -241,11 +246,15 @@ class ResilienceIT {
     return fx.json(fx.client.reply(key).get());
   }
 
-  private static String invalidBody(String user) {
-    return "{\"op\":\"create\",\"environmentId\":\""
-        + WorkerFixture.ENV
-        + "\",\"userId\":\""
-        + user
-        + "\",\"body\":{\"applications\":[{\"id\":\"nope\"}]}}";
+  /** Creates keys for {@code user} until PingOne holds the most it allows (20). */
+  private static List<String> fillUp(WorkerFixture fx, String user) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (int n = 0; n < 20; n++) {
+      keys.add("fill-" + n);
+      fx.client.send("fill-" + n, fx.create(user), Map.of());
+    }
+    awaitAll(fx, keys);
+    assertThat(fx.simulator.validKeyCount(WorkerFixture.ENV, user)).isEqualTo(20);
+    return keys;
   }
 }
