@@ -23,6 +23,18 @@ public record CommandPolicy(
   }
 
   /**
+   * The default of {@code worker.reply-topic.pattern}: {@code defaultReplyTopic} itself and the
+   * topics named under it, {@code <defaultReplyTopic>.<anything>} (e.g. {@code
+   * pairing-replies.onboarding-7f3a}, one per Spring requester instance). Such topics are the
+   * operator's to create and to guard with one prefixed ACL on {@code <defaultReplyTopic>.}, so the
+   * usual Spring setup works without letting a command send codes to a topic of its writer's
+   * choosing. The name is quoted: a dot in it matches only a dot.
+   */
+  public static String replyTopicsUnder(String defaultReplyTopic) {
+    return Pattern.quote(defaultReplyTopic) + "(?:\\.[a-zA-Z0-9._-]+)?";
+  }
+
+  /**
    * The policy from the configured values.
    *
    * @param replyTopicRegex {@code worker.reply-topic.pattern}; empty allows only {@code
@@ -40,9 +52,16 @@ public record CommandPolicy(
     return new CommandPolicy(Set.copyOf(allowedEnvironments), topics, maxRecordBytes);
   }
 
-  /** Any environment, replies only on {@code defaultReplyTopic}, records up to 64 KiB. */
+  /**
+   * The worker's defaults: any environment, replies on {@code defaultReplyTopic} and the topics
+   * {@linkplain #replyTopicsUnder under it}, records up to 64 KiB.
+   */
   public static CommandPolicy defaults(String defaultReplyTopic) {
-    return of(List.of(), "", defaultReplyTopic, DEFAULT_MAX_RECORD_BYTES);
+    return of(
+        List.of(),
+        replyTopicsUnder(defaultReplyTopic),
+        defaultReplyTopic,
+        DEFAULT_MAX_RECORD_BYTES);
   }
 
   boolean allowsEnvironment(String environmentId) {

@@ -1,5 +1,6 @@
 package dev.pairingworker.config;
 
+import dev.pairingworker.command.CommandPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,14 +36,21 @@ public final class SecuritySettings {
   /** Which {@code kafka_replyTopic} values a command may ask for. */
   public static final ConfigKey<String> REPLY_TOPIC_PATTERN =
       ConfigKey.builder("worker.reply-topic.pattern", ValueType.REGEX)
-          .defaultValue("")
+          .derivedDefault(
+              "`worker.topic.replies` and `<worker.topic.replies>.<suffix>`",
+              values ->
+                  values.find(WorkerSettings.REPLIES_TOPIC).map(CommandPolicy::replyTopicsUnder))
           .emptyAllowed()
           .doc(
               "Java regex a command's kafka_replyTopic header must match in full; otherwise the"
                   + " command is REJECTED (REPLY_TOPIC_NOT_ALLOWED) and answered on"
-                  + " worker.topic.replies. Empty allows only worker.topic.replies itself. Replies"
-                  + " carry pairing codes: allow only topics whose readers may see them, e.g."
-                  + " `onboarding\\.replies\\..*`.")
+                  + " worker.topic.replies. By default worker.topic.replies itself and the topics"
+                  + " under its name, e.g. `pairing-replies.onboarding-1` for"
+                  + " worker.topic.replies=pairing-replies (a Spring ReplyingKafkaTemplate names"
+                  + " its reply topic in every request): create them as the operator and grant"
+                  + " their readers a prefixed ACL on `<worker.topic.replies>.`. Empty allows only"
+                  + " worker.topic.replies itself. Replies carry pairing codes: allow only topics"
+                  + " whose readers may see them, e.g. `onboarding\\.replies\\..*`.")
           .build();
 
   /** Largest command record accepted. */

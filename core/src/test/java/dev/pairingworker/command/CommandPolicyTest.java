@@ -66,15 +66,51 @@ class CommandPolicyTest {
   }
 
   @Test
-  void byDefaultOnlyTheDefaultReplyTopicMayBeNamed() {
-    CommandDecoder defaults = new CommandDecoder(Json.mapper(), "replies");
-    ConsumerRecord<byte[], byte[]> same = record(create(ENV));
-    header(same, CommandDecoder.REPLY_TOPIC_HEADER, "replies");
-    ConsumerRecord<byte[], byte[]> other = record(create(ENV));
-    header(other, CommandDecoder.REPLY_TOPIC_HEADER, "replies2");
+  void byDefaultTheDefaultReplyTopicAndTopicsUnderItsNameMayBeNamed() {
+    CommandDecoder defaults = new CommandDecoder(Json.mapper(), "pairing.replies");
 
-    assertThat(defaults.decode(same)).isInstanceOf(Decoded.Accepted.class);
-    assertThat(rejected(defaults, other).rejection().code()).isEqualTo("REPLY_TOPIC_NOT_ALLOWED");
+    assertThat(replyTopicOf(defaults, "pairing.replies")).isEqualTo("pairing.replies");
+    assertThat(replyTopicOf(defaults, "pairing.replies.spring-1"))
+        .isEqualTo("pairing.replies.spring-1");
+    assertThat(replyTopicOf(defaults, "pairing.replies.a.b_c-D"))
+        .isEqualTo("pairing.replies.a.b_c-D");
+    for (String elsewhere :
+        List.of(
+            "pairing.replies2",
+            "pairing.replies-other",
+            "pairing.replies.",
+            "pairingXreplies",
+            "pairingXreplies.x",
+            "x.pairing.replies",
+            "attacker-replies")) {
+      ConsumerRecord<byte[], byte[]> record = record(create(ENV));
+      header(record, CommandDecoder.REPLY_TOPIC_HEADER, elsewhere);
+      assertThat(rejected(defaults, record).rejection().code())
+          .as(elsewhere)
+          .isIn("REPLY_TOPIC_NOT_ALLOWED", "INVALID_HEADER");
+    }
+  }
+
+  @Test
+  void anEmptyPatternAllowsOnlyTheDefaultReplyTopic() {
+    CommandDecoder strictest =
+        new CommandDecoder(
+            Json.mapper(),
+            "replies",
+            CommandPolicy.of(List.of(), "", "replies", CommandPolicy.DEFAULT_MAX_RECORD_BYTES));
+    ConsumerRecord<byte[], byte[]> under = record(create(ENV));
+    header(under, CommandDecoder.REPLY_TOPIC_HEADER, "replies.spring-1");
+
+    assertThat(replyTopicOf(strictest, "replies")).isEqualTo("replies");
+    assertThat(rejected(strictest, under).rejection().code()).isEqualTo("REPLY_TOPIC_NOT_ALLOWED");
+  }
+
+  private String replyTopicOf(CommandDecoder decoder, String requested) {
+    ConsumerRecord<byte[], byte[]> record = record(create(ENV));
+    header(record, CommandDecoder.REPLY_TOPIC_HEADER, requested);
+    Decoded decoded = decoder.decode(record);
+    assertThat(decoded).as(requested).isInstanceOf(Decoded.Accepted.class);
+    return ((Decoded.Accepted) decoded).command().route().topic();
   }
 
   @Test

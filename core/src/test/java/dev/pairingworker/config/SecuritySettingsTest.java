@@ -3,12 +3,14 @@ package dev.pairingworker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pairingworker.command.CommandPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,8 @@ class SecuritySettingsTest {
     WorkerConfig config = WorkerConfig.of(WorkerConfigTest.required());
 
     assertThat(config.get(SecuritySettings.ENVIRONMENTS_ALLOWED)).isEmpty();
-    assertThat(config.get(SecuritySettings.REPLY_TOPIC_PATTERN)).isEmpty();
+    assertThat(config.get(SecuritySettings.REPLY_TOPIC_PATTERN))
+        .isEqualTo(CommandPolicy.replyTopicsUnder(config.repliesTopic()));
     assertThat(config.get(SecuritySettings.MAX_RECORD_BYTES)).isEqualTo(65_536);
     assertThat(config.get(SecuritySettings.REPLY_INCLUDE_CODE)).isTrue();
   }
@@ -50,6 +53,25 @@ class SecuritySettingsTest {
         "pingone.environments.allowed: invalid value '"
             + OTHER_ENV.toUpperCase()
             + ",x': must be a comma-separated list of lowercase UUIDs (8-4-4-4-12 hex digits)");
+  }
+
+  @Test
+  void theDefaultReplyTopicPatternFollowsTheReplyTopicAndAnExplicitOneWins() {
+    Map<String, String> settings = new java.util.HashMap<>(WorkerConfigTest.required());
+    settings.put("worker.topic.replies", "pairing.replies");
+    Pattern derived =
+        Pattern.compile(WorkerConfig.of(settings).get(SecuritySettings.REPLY_TOPIC_PATTERN));
+    settings.put("worker.reply-topic.pattern", "onboarding\\.replies\\..*");
+    settings.put("worker.topic.replies", "other");
+
+    assertThat(derived.matcher("pairing.replies.spring-1").matches()).isTrue();
+    assertThat(derived.matcher("pairingXreplies").matches()).isFalse();
+    assertThat(WorkerConfig.of(settings).get(SecuritySettings.REPLY_TOPIC_PATTERN))
+        .isEqualTo("onboarding\\.replies\\..*");
+    assertThat(
+            WorkerConfigTest.with("worker.reply-topic.pattern", "")
+                .get(SecuritySettings.REPLY_TOPIC_PATTERN))
+        .isEmpty();
   }
 
   @Test
