@@ -49,10 +49,15 @@ class ResilienceIT {
       List<String> creates = new ArrayList<>();
       List<String> notFound = new ArrayList<>();
       List<String> invalid = new ArrayList<>();
-      // PingOne's refusal: a user holding the most keys it may (the worker itself rejects a body
-      // PingOne would refuse, so only PingOne's own limits can produce a 400 here).
+      // PingOne's refusal: creates for a user who holds the most keys PingOne allows (the worker
+      // itself rejects a body PingOne would refuse, so only PingOne's own limits give a 400 here).
+      // One user's commands run one at a time in partition order: the fills before the refusals.
       String fullUser = UUID.randomUUID().toString();
-      List<String> fills = fillUp(fx, fullUser);
+      List<String> fills = new ArrayList<>();
+      for (int n = 0; n < 20; n++) {
+        fills.add("fill-" + n);
+        fx.client.send("fill-" + n, fx.create(fullUser), Map.of());
+      }
       for (int user = 0; user < 300; user++) {
         String userId = UUID.randomUUID().toString();
         for (int n = 0; n < 2; n++) {
@@ -68,6 +73,7 @@ class ResilienceIT {
         }
       }
 
+      awaitAll(fx, fills);
       awaitAll(fx, creates);
       awaitAll(fx, notFound);
       awaitAll(fx, invalid);
@@ -78,6 +84,7 @@ class ResilienceIT {
         assertThat(reply(fx, key).path("httpStatus").asInt()).as(key).isEqualTo(404);
         assertThat(reply(fx, key).path("stopReason").asText()).isEqualTo("not_retryable");
       }
+      assertThat(fx.simulator.validKeyCount(WorkerFixture.ENV, fullUser)).isEqualTo(20);
       for (String key : invalid) {
         assertThat(reply(fx, key).path("httpStatus").asInt()).as(key).isEqualTo(400);
       }
@@ -244,17 +251,5 @@ class ResilienceIT {
 
   private static JsonNode reply(WorkerFixture fx, String key) throws Exception {
     return fx.json(fx.client.reply(key).get());
-  }
-
-  /** Creates keys for {@code user} until PingOne holds the most it allows (20). */
-  private static List<String> fillUp(WorkerFixture fx, String user) throws Exception {
-    List<String> keys = new ArrayList<>();
-    for (int n = 0; n < 20; n++) {
-      keys.add("fill-" + n);
-      fx.client.send("fill-" + n, fx.create(user), Map.of());
-    }
-    awaitAll(fx, keys);
-    assertThat(fx.simulator.validKeyCount(WorkerFixture.ENV, user)).isEqualTo(20);
-    return keys;
   }
 }
