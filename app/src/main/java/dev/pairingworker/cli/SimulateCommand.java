@@ -136,6 +136,14 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Seed of faults and latency. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(
+      names = "--replication-lag",
+      defaultValue = "0s",
+      description =
+          "A new key is 404 to reads and deletes for this long after its creation. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String replicationLag;
+
   @Option(names = "--outage-after", description = "Start one outage this long after start.")
   String outageAfter;
 
@@ -154,15 +162,18 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     SimulatorSettings settings = settings();
+    Duration lag = duration("--replication-lag", replicationLag);
     PingOneSimulator simulator = PingOneSimulator.start(settings);
+    simulator.setReplicationLag(lag);
     System.out.printf(
         "PingOne simulator listening%n  pingone.api.url=%s%n  pingone.auth.url=%s%n"
-            + "  pingone.client.id=%s%n  latency=%s%n  faults=%s%n",
+            + "  pingone.client.id=%s%n  latency=%s%n  faults=%s%n  replication lag=%s%n",
         simulator.apiBaseUrl(),
         simulator.authBaseUrl(),
         clientId,
         settings.latency(),
-        settings.faults());
+        settings.faults(),
+        lag);
     AutoCloseable printStats = () -> System.out.println("Simulator stats: " + simulator.stats());
     Shutdown.onSignal(printStats, simulator);
     CountDownLatch forever = new CountDownLatch(1);
@@ -179,6 +190,7 @@ final class SimulateCommand implements Callable<Integer> {
   /** Validated up front, so a bad flag is a usage error rather than a half-started simulator. */
   private SimulatorSettings settings() {
     try {
+      duration("--replication-lag", replicationLag);
       if (outageAfter != null) {
         duration("--outage-after", outageAfter);
         duration("--outage-length", outageLength);

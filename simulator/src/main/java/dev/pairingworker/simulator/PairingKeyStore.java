@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every user's pairing keys. Any well-formed user exists implicitly. Expired keys are dropped as
  * they are met, so an expired key reads as absent (404): PingOne's behaviour for reading an expired
- * key is unconfirmed, and "gone" is what a client has to handle anyway.
+ * key is unconfirmed, and "gone" is what a client has to handle anyway. With a replication lag, a
+ * new key is absent to reads and deletes for that long after its creation, as on a replica that has
+ * not seen it yet (it counts towards the user's limit at once).
  */
 final class PairingKeyStore {
   private static final int CODE_DIGITS = 12;
@@ -24,6 +26,7 @@ final class PairingKeyStore {
   private final Clock clock;
   private final Duration lifetime;
   private final int maxValidKeysPerUser;
+  private volatile Duration replicationLag = Duration.ZERO;
 
   PairingKeyStore(Clock clock, Duration lifetime, int maxValidKeysPerUser) {
     this.clock = clock;
@@ -59,15 +62,31 @@ final class PairingKeyStore {
         : new LimitReached(maxValidKeysPerUser);
   }
 
-  Optional<PairingKey> find(String environmentId, String userId, String keyId) {
-    UserKeys keys = keysByUser.get(new UserRef(environmentId, userId));
-    return keys == null ? Optional.empty() : keys.find(keyId, clock.instant());
+  void setReplicationLag(Duration lag) {
+    replicationLag = lag;
   }
 
-  /** Removes the key; false when there was no valid key to remove. */
+  Duration replicationLag() {
+    return replicationLag;
+  }
+
+  Optional<PairingKey> find(String environmentId, String userId, String keyId) {
+    UserKeys keys = keysByUser.get(new UserRef(environmentId, userId));
+    Instant now = clock.instant();
+    return keys == null ? Optional.empty() : keys.find(keyId, now).filter(k -> visible(k, now));
+  }
+
+  /** Removes the key; false when there was no valid key to remove (or it is not visible yet). */
   boolean delete(String environmentId, String userId, String keyId) {
+    if (find(environmentId, userId, keyId).isEmpty()) {
+      return false;
+    }
     UserKeys keys = keysByUser.get(new UserRef(environmentId, userId));
     return keys != null && keys.remove(keyId, clock.instant());
+  }
+
+  private boolean visible(PairingKey key, Instant now) {
+    return !now.isBefore(key.createdAt().plus(replicationLag));
   }
 
   int validKeyCount(String environmentId, String userId) {

@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * <p>Misbehaviour, for testing a client's retries: {@link FaultSettings} (a rate limit answering
  * 429, random 500/502/503/504 and connection resets, before or after the request takes effect) in
  * the settings or through {@link #setFaults}; {@link #startOutage} for a period of failures; {@link
- * LatencyModel} for delays. {@link #stats()} counts the outcomes; a connection closed without a
- * response is recorded with status {@link RecordedRequest#CONNECTION_RESET}.
+ * LatencyModel} for delays; {@link #setReplicationLag} for keys that reads and deletes do not see
+ * at once. {@link #stats()} counts the outcomes; a connection closed without a response is recorded
+ * with status {@link RecordedRequest#CONNECTION_RESET}.
  *
  * <pre>{@code
  * sim.setFaults(FaultSettings.none().withProbability(Fault.BAD_GATEWAY, 1).withAfterEffect(1));
@@ -215,6 +216,25 @@ public final class PingOneSimulator implements AutoCloseable {
   /** Counts of responses by status since start. */
   public SimulatorStats stats() {
     return counts.snapshot();
+  }
+
+  /**
+   * Makes every key, existing or new, invisible to reads and deletes (404) until {@code lag} after
+   * its creation, as a PingOne replica that has not caught up yet: PingOne's retry guidance counts
+   * a resource read right after its creation among the transient 404s. {@link Duration#ZERO} (the
+   * default) shows a key at once.
+   */
+  public void setReplicationLag(Duration lag) {
+    Objects.requireNonNull(lag, "lag");
+    if (lag.isNegative()) {
+      throw new IllegalArgumentException("replication lag must not be negative: " + lag);
+    }
+    keys.setReplicationLag(lag);
+  }
+
+  /** The replication lag in force ({@link #setReplicationLag}). */
+  public Duration replicationLag() {
+    return keys.replicationLag();
   }
 
   /** How many unexpired pairing keys the user holds. */
