@@ -57,8 +57,10 @@ public enum Metric {
   AMBIGUOUS(
       "pairing_worker.pingone.ambiguous_outcomes",
       Type.COUNTER,
-      "Create attempts whose outcome is unknown (timeout or reset after sending, 502, 504), by what the"
-          + " worker did: answered (OUTCOME_UNKNOWN reply) or retried (a second unclaimed key may exist).",
+      "Create attempts whose outcome is unknown (timeout or reset after sending, 502, 504, or a"
+          + " create the ledger saw start but never complete), by what the worker did: retried (the"
+          + " default; each may have left a second, unclaimed key that expires; the sum of the"
+          + " replies' ambiguousAttempts) or answered (OUTCOME_UNKNOWN reply).",
       "action"),
   LEDGER_REPLAYS(
       "pairing_worker.ledger.replays",
@@ -69,8 +71,9 @@ public enum Metric {
       "pairing_worker.ledger.unfinished_creates",
       Type.COUNTER,
       "Creates the ledger saw start but never complete (the worker stopped in between), by what"
-          + " pingone.retry.ambiguous-create made of them: answered (OUTCOME_UNKNOWN, PingOne not"
-          + " called) or retry (called again; a second, unclaimed key may exist).",
+          + " pingone.retry.ambiguous-create made of them: retry (the default: called again, one"
+          + " ambiguous attempt in the reply; a second, unclaimed key may exist) or answer"
+          + " (OUTCOME_UNKNOWN, PingOne not called).",
       "action"),
   LEDGER_EVICTIONS(
       "pairing_worker.ledger.evictions",

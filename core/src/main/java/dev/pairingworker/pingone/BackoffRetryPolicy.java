@@ -27,6 +27,11 @@ import java.util.function.DoubleSupplier;
  * RETRY}, an earlier ambiguous attempt may have left an unclaimed key behind even when the last
  * attempt ended clearly.
  *
+ * <p>A 404 is final, except for a key the caller knows it created moments ago ({@link
+ * RetryContext#notFoundGraceEnd()}): PingOne's retry guidance counts a resource read right after
+ * its creation among the transient 404s. Such a 404 is retried with the usual backoff, the last
+ * wait cut short so that the last attempt comes once the grace is over; its 404 is the answer.
+ *
  * <p>A pure function of its inputs, the clock and the random source; thread-safe.
  */
 public final class BackoffRetryPolicy implements RetryPolicy {
@@ -55,6 +60,9 @@ public final class BackoffRetryPolicy implements RetryPolicy {
     if (Outcomes.isSuccess(outcome)) {
       return new RetryDecision.GiveUp(RetryDecision.GiveUp.SUCCESS, false);
     }
+    if (withinNotFoundGrace(context, outcome)) {
+      return notFoundAgain(context);
+    }
     if (!Outcomes.isTransient(outcome)) {
       return new RetryDecision.GiveUp(permanentReason(outcome), false);
     }
@@ -77,6 +85,24 @@ public final class BackoffRetryPolicy implements RetryPolicy {
       return new RetryDecision.GiveUp(RetryDecision.GiveUp.MAX_TOTAL_TIME, ambiguous);
     }
     return new RetryDecision.Retry(delay, Outcomes.reason(outcome));
+  }
+
+  private boolean withinNotFoundGrace(RetryContext context, CallOutcome outcome) {
+    return context.notFoundGraceEnd() != null
+        && outcome instanceof CallOutcome.Answered answered
+        && answered.response().status() == 404
+        && clock.instant().isBefore(context.notFoundGraceEnd());
+  }
+
+  /** Tries a 404 within its grace again, no later than the grace's end. */
+  private RetryDecision notFoundAgain(RetryContext context) {
+    if (context.attempt() >= settings.maxAttempts()) {
+      return new RetryDecision.GiveUp(RetryDecision.GiveUp.MAX_ATTEMPTS, false);
+    }
+    Duration backoffDelay = backoff.delay(context.attempt(), random.getAsDouble());
+    Duration untilGraceEnd = Duration.between(clock.instant(), context.notFoundGraceEnd());
+    Duration delay = backoffDelay.compareTo(untilGraceEnd) < 0 ? backoffDelay : untilGraceEnd;
+    return new RetryDecision.Retry(delay, "status_404");
   }
 
   /**

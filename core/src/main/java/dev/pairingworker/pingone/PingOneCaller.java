@@ -1,5 +1,6 @@
 package dev.pairingworker.pingone;
 
+import dev.pairingworker.command.Op;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,9 @@ public final class PingOneCaller {
   private final Clock clock;
   private final PingOneObserver observer;
   private final Scheduler scheduler;
+  private final RecentKeys recentKeys;
 
+  /** A caller for which every 404 is final (no memory of recently created keys). */
   public PingOneCaller(
       PairingKeysApi api,
       TokenProvider tokens,
@@ -33,6 +36,23 @@ public final class PingOneCaller {
       Clock clock,
       PingOneObserver observer,
       Scheduler scheduler) {
+    this(api, tokens, slots, limiter, retryPolicy, clock, observer, scheduler, RecentKeys.none());
+  }
+
+  /**
+   * @param recentKeys the keys this caller created moments ago: a get or delete of one answered 404
+   *     is given their grace ({@link RetryContext#notFoundGraceEnd()})
+   */
+  public PingOneCaller(
+      PairingKeysApi api,
+      TokenProvider tokens,
+      CallSlots slots,
+      RateLimiter limiter,
+      RetryPolicy retryPolicy,
+      Clock clock,
+      PingOneObserver observer,
+      Scheduler scheduler,
+      RecentKeys recentKeys) {
     this.api = api;
     this.tokens = tokens;
     this.slots = slots;
@@ -41,6 +61,7 @@ public final class PingOneCaller {
     this.clock = clock;
     this.observer = observer;
     this.scheduler = scheduler;
+    this.recentKeys = recentKeys;
   }
 
   /**
@@ -142,7 +163,10 @@ public final class PingOneCaller {
         }
       }
       RetryDecision decision =
-          retryPolicy.decide(new RetryContext(request.op(), tries, firstAttemptAt), outcome);
+          retryPolicy.decide(
+              new RetryContext(
+                  request.op(), tries, firstAttemptAt, recentKeys.graceEnd(request.pairingKeyId())),
+              outcome);
       if (decision instanceof RetryDecision.Retry retry) {
         if (Outcomes.isAmbiguous(request.op(), outcome)) {
           ambiguousAttempts++;
@@ -151,12 +175,23 @@ public final class PingOneCaller {
         return backOff(retry.delay()).thenCompose(ignored -> attempt(refreshedAfter401));
       }
       RetryDecision.GiveUp giveUp = (RetryDecision.GiveUp) decision;
-      if (!RetryDecision.GiveUp.SUCCESS.equals(giveUp.reason())) {
+      if (RetryDecision.GiveUp.SUCCESS.equals(giveUp.reason())) {
+        remember(((CallOutcome.Answered) outcome).response());
+      } else {
         observer.gaveUp(request.op(), giveUp.reason(), giveUp.outcomeUnknown());
       }
       return CompletableFuture.completedFuture(
           new CallResult(
               outcome, attempts, giveUp.outcomeUnknown(), ambiguousAttempts, giveUp.reason()));
+    }
+
+    /** A key created is remembered for its grace; a key deleted is forgotten. */
+    private void remember(PingOneResponse response) {
+      if (request.op() == Op.CREATE) {
+        recentKeys.created(response.body());
+      } else if (request.op() == Op.DELETE) {
+        recentKeys.deleted(request.pairingKeyId());
+      }
     }
 
     /**

@@ -43,17 +43,17 @@ public record RetrySettings(
   }
 
   /**
-   * 8 attempts within 2 minutes, backoff from 200 ms up to 30 s, {@code Retry-After} honoured up to
-   * 2 minutes, ambiguous creates answered rather than repeated.
+   * 16 attempts within 2 minutes, backoff from 200 ms up to 30 s, {@code Retry-After} honoured up
+   * to 2 minutes, ambiguous creates retried (the reply counts them).
    */
   public static RetrySettings defaults() {
     return new RetrySettings(
-        8,
+        16,
         Duration.ofMinutes(2),
         Duration.ofMillis(200),
         Duration.ofSeconds(30),
         Duration.ofMinutes(2),
-        AmbiguousCreate.ANSWER);
+        AmbiguousCreate.RETRY);
   }
 
   public RetrySettings withMaxAttempts(int attempts) {

@@ -18,6 +18,7 @@ public final class CommandRun implements CallContext {
   private final TopicPartition partition;
   private final int tenure;
   private Ledger startRecordedIn; // set before the call starts, read by the caller afterwards
+  private int earlierAmbiguousAttempts;
 
   private CommandRun(Command command, PartitionTenures tenures) {
     this.command = command;
@@ -43,6 +44,19 @@ public final class CommandRun implements CallContext {
   /** The create is marked STARTED in {@code ledger} once it holds a call slot. */
   void recordStartIn(Ledger ledger) {
     this.startRecordedIn = ledger;
+  }
+
+  /**
+   * An earlier run of this create started and never completed (the worker died): its call may have
+   * reached PingOne, so it counts as one ambiguous attempt in the reply.
+   */
+  void resumesUnfinishedStart() {
+    this.earlierAmbiguousAttempts = 1;
+  }
+
+  /** Attempts of unknown outcome made for this command before this run. */
+  int earlierAmbiguousAttempts() {
+    return earlierAmbiguousAttempts;
   }
 
   @Override

@@ -41,6 +41,10 @@ public final class CommandRunner {
   public CompletableFuture<Void> run(Command command) {
     return steps
         .execute(CommandRun.within(command, tenures))
+        // A create's reply goes out once its COMPLETED entry is acknowledged: a worker that dies
+        // after a requester saw the reply must leave a ledger that replays it, not one that says
+        // STARTED, which would call PingOne again and answer a second time with another key.
+        .thenCompose(outcome -> outcome.recorded().handle((acknowledged, failure) -> outcome))
         .thenAccept(
             outcome -> {
               Reply reply = outcome.reply();

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * The ledger step of the pipeline, in front of the {@link PingOneStep}. A create whose transaction
  * completed is answered with its recorded reply (a replay, PingOne not called), or FAILED {@code
  * LEDGER_UNAVAILABLE} when that reply cannot be read back; one that started but never completed
- * follows {@code pingone.retry.ambiguous-create}; a new one is marked STARTED (acknowledged) once
- * it holds a call slot, before its first request, and COMPLETED with its reply. Get and delete are
- * safe to repeat and bypass the ledger.
+ * follows {@code pingone.retry.ambiguous-create} (retried by default, its earlier start counted as
+ * one ambiguous attempt in the reply); a new one is marked STARTED (acknowledged) once it holds a
+ * call slot, before its first request, and COMPLETED with its reply. Get and delete are safe to
+ * repeat and bypass the ledger.
  */
 public final class LedgerStep {
   private static final Logger log = LoggerFactory.getLogger(LedgerStep.class);
@@ -86,6 +87,7 @@ public final class LedgerStep {
         return CompletableFuture.completedFuture(
             new Outcome(reply, ledger.completed(command, reply)));
       }
+      run.resumesUnfinishedStart();
     }
     // STARTED is written once the create holds a call slot, not while it waits for one: after a
     // crash only creates that were (about to be) on the wire are unfinished.

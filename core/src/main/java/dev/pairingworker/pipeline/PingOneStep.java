@@ -54,7 +54,13 @@ public final class PingOneStep {
     }
     return caller
         .call(PingOneRequest.of(command, body(command)), run)
-        .thenApply(result -> replies.of(command, result, started, clock.instant()))
+        .thenApply(
+            result ->
+                replies.of(
+                    command,
+                    result.afterAmbiguousAttempts(run.earlierAmbiguousAttempts()),
+                    started,
+                    clock.instant()))
         .exceptionally(failure -> answerFailure(command, failure, started));
   }
 

@@ -13,6 +13,7 @@ import dev.pairingworker.pingone.CallOutcome;
 import dev.pairingworker.pingone.CallResult;
 import dev.pairingworker.pingone.Outcomes;
 import dev.pairingworker.pingone.PingOneResponse;
+import dev.pairingworker.pingone.RetryDecision;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -30,7 +31,7 @@ final class ReplyFactory {
   /** The command's expiresAt had passed. */
   static final String COMMAND_EXPIRED = "COMMAND_EXPIRED";
 
-  /** A create may or may not have happened, and was not retried. */
+  /** A create may or may not have happened, and was not retried (again). */
   static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
   /** The worker itself failed; a bug. */
@@ -110,13 +111,18 @@ final class ReplyFactory {
   private ReplyBuilder fromOutcome(Command command, CallResult result) {
     CallOutcome outcome = result.outcome();
     if (result.outcomeUnknown()) {
+      String why =
+          RetryDecision.GiveUp.OUTCOME_UNKNOWN.equals(result.giveUpReason())
+              ? "not retried because pingone.retry.ambiguous-create=answer"
+              : "no attempt left (" + result.giveUpReason() + ")";
       ReplyError error =
           ReplyError.worker(
               OUTCOME_UNKNOWN,
               "PingOne may or may not have created the key ("
                   + Outcomes.reason(outcome)
-                  + "); not retried because pingone.retry.ambiguous-create=answer. An unclaimed key"
-                  + " expires by itself.");
+                  + "); "
+                  + why
+                  + ". An unclaimed key expires by itself.");
       ReplyBuilder draft = new ReplyBuilder(command, ReplyStatus.FAILED).error(error);
       return outcome instanceof CallOutcome.Answered a ? draft.answer(a.response()) : draft;
     }

@@ -10,6 +10,7 @@ import dev.pairingworker.pingone.PairingKeysApi;
 import dev.pairingworker.pingone.PingOneCaller;
 import dev.pairingworker.pingone.PingOneObserver;
 import dev.pairingworker.pingone.RateLimiter;
+import dev.pairingworker.pingone.RecentKeys;
 import dev.pairingworker.pingone.RetryPolicy;
 import dev.pairingworker.pingone.RetrySettings;
 import dev.pairingworker.pingone.Scheduler;
@@ -60,7 +61,15 @@ record PingOneClient(
     RetryPolicy retries = RetryPolicy.withBackoff(retrySettings(config), clock);
     return new PingOneClient(
         new PingOneCaller(
-            api, tokens, slots, limiter, retries, clock, observer, Scheduler.on(executor)),
+            api,
+            tokens,
+            slots,
+            limiter,
+            retries,
+            clock,
+            observer,
+            Scheduler.on(executor),
+            new RecentKeys(config.get(ResilienceSettings.NOT_FOUND_GRACE), clock)),
         slots,
         limiter,
         executor);

@@ -153,32 +153,61 @@ class BackoffRetryPolicyTest {
 
   @Test
   void givesUpAfterMaxAttempts() {
-    assertThat(decide(Op.GET, 7, answered(503))).isInstanceOf(Retry.class);
-    assertThat(decide(Op.GET, 8, answered(503))).isEqualTo(new GiveUp(GiveUp.MAX_ATTEMPTS, false));
+    assertThat(decide(Op.GET, 15, answered(503))).isInstanceOf(Retry.class);
+    assertThat(decide(Op.GET, 16, answered(503))).isEqualTo(new GiveUp(GiveUp.MAX_ATTEMPTS, false));
   }
 
   @Test
   void anAmbiguousCreateIsAnsweredWhenConfiguredSo() {
+    RetrySettings answering = defaults.withAmbiguousCreate(AmbiguousCreate.ANSWER);
     GiveUp unknown = new GiveUp(GiveUp.OUTCOME_UNKNOWN, true);
-    assertThat(decide(Op.CREATE, 1, sentButUnanswered())).isEqualTo(unknown);
-    assertThat(decide(Op.CREATE, 1, answered(502))).isEqualTo(unknown);
-    assertThat(decide(Op.CREATE, 1, answered(504))).isEqualTo(unknown);
+    assertThat(decide(answering, 0.5, Op.CREATE, 1, sentButUnanswered())).isEqualTo(unknown);
+    assertThat(decide(answering, 0.5, Op.CREATE, 1, answered(502))).isEqualTo(unknown);
+    assertThat(decide(answering, 0.5, Op.CREATE, 1, answered(504))).isEqualTo(unknown);
   }
 
   @Test
-  void anAmbiguousCreateIsRetriedWhenConfiguredSo() {
-    RetrySettings retrying = defaults.withAmbiguousCreate(AmbiguousCreate.RETRY);
-    assertThat(decide(retrying, 0.5, Op.CREATE, 1, sentButUnanswered()))
+  void anAmbiguousCreateIsRetriedByDefault() {
+    assertThat(decide(Op.CREATE, 1, sentButUnanswered()))
         .isEqualTo(new Retry(Duration.ofMillis(100), "io_error"));
-    assertThat(decide(retrying, 0.5, Op.CREATE, 1, answered(504)))
+    assertThat(decide(Op.CREATE, 1, answered(504)))
         .isEqualTo(new Retry(Duration.ofMillis(100), "status_504"));
   }
 
   @Test
   void anAmbiguousCreateThatRunsOutOfAttemptsHasAnUnknownOutcome() {
-    RetrySettings retrying = defaults.withAmbiguousCreate(AmbiguousCreate.RETRY);
-    assertThat(decide(retrying, 0.5, Op.CREATE, 8, sentButUnanswered()))
+    assertThat(decide(Op.CREATE, 16, sentButUnanswered()))
         .isEqualTo(new GiveUp(GiveUp.MAX_ATTEMPTS, true));
+  }
+
+  @Test
+  void a404WithinTheNotFoundGraceIsRetriedAndTheLastAttemptComesOnceTheGraceIsOver() {
+    Instant graceEnd = start.plusMillis(150);
+    assertThat(decideWithGrace(Op.GET, 1, graceEnd))
+        .as("backoff (100 ms) ends before the grace")
+        .isEqualTo(new Retry(Duration.ofMillis(100), "status_404"));
+    assertThat(decideWithGrace(Op.DELETE, 2, graceEnd))
+        .as("backoff (200 ms) would end after the grace: wait only until it is over")
+        .isEqualTo(new Retry(Duration.ofMillis(150), "status_404"));
+    assertThat(decideWithGrace(Op.GET, 3, start))
+        .as("the grace is over: the 404 is the answer")
+        .isEqualTo(new GiveUp(GiveUp.NOT_RETRYABLE, false));
+    assertThat(decide(Op.DELETE, 1, answered(404)))
+        .as("no grace (a key this worker did not just create)")
+        .isEqualTo(new GiveUp(GiveUp.NOT_RETRYABLE, false));
+    assertThat(decideWithGrace(Op.GET, 16, graceEnd))
+        .as("the attempt limit still holds")
+        .isEqualTo(new GiveUp(GiveUp.MAX_ATTEMPTS, false));
+  }
+
+  @Test
+  void onlyA404IsGivenGrace() {
+    Instant graceEnd = start.plusSeconds(2);
+    BackoffRetryPolicy policy = new BackoffRetryPolicy(defaults, clock, () -> 0.5);
+    assertThat(policy.decide(new RetryContext(Op.GET, 1, start, graceEnd), answered(400)))
+        .isEqualTo(new GiveUp(GiveUp.NOT_RETRYABLE, false));
+    assertThat(policy.decide(new RetryContext(Op.GET, 1, start, graceEnd), answered(200)))
+        .isEqualTo(new GiveUp(GiveUp.SUCCESS, false));
   }
 
   @Test
@@ -222,7 +251,7 @@ class BackoffRetryPolicyTest {
   void theOldRetryDelayShapeGivesTheSameWaitWithoutATimeBudget() {
     BackoffRetryPolicy policy = new BackoffRetryPolicy(defaults, clock, () -> 0.5);
     assertThat(policy.retryDelay(Op.GET, 2, answered(503))).contains(Duration.ofMillis(200));
-    assertThat(policy.retryDelay(Op.GET, 8, answered(503))).isEmpty();
+    assertThat(policy.retryDelay(Op.GET, 16, answered(503))).isEmpty();
     assertThat(policy.retryDelay(Op.GET, 1, answered(404))).isEmpty();
   }
 
@@ -236,6 +265,11 @@ class BackoffRetryPolicyTest {
     RetryPolicy always = (op, attempt, outcome) -> Optional.of(Duration.ofSeconds(1));
     assertThat(always.decide(first, answered(503)))
         .isEqualTo(new Retry(Duration.ofSeconds(1), "status_503"));
+  }
+
+  private RetryDecision decideWithGrace(Op op, int attempt, Instant graceEnd) {
+    BackoffRetryPolicy policy = new BackoffRetryPolicy(defaults, clock, () -> 0.5);
+    return policy.decide(new RetryContext(op, attempt, start, graceEnd), answered(404));
   }
 
   private RetryDecision decide(Op op, int attempt, CallOutcome outcome) {

@@ -15,12 +15,12 @@ class RetrySettingsTest {
     assertThat(defaults)
         .isEqualTo(
             new RetrySettings(
-                8,
+                16,
                 Duration.ofMinutes(2),
                 Duration.ofMillis(200),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(120),
-                AmbiguousCreate.ANSWER));
+                AmbiguousCreate.RETRY));
   }
 
   @Test

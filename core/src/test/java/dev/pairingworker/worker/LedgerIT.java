@@ -238,13 +238,17 @@ class LedgerIT {
   }
 
   @Test
-  void aCreateThatStartedButNeverCompletedIsAnsweredOutcomeUnknownWithoutCallingPingOne()
+  void aCreateThatStartedButNeverCompletedIsAnsweredOutcomeUnknownWithoutCallingPingOneIfAsked()
       throws Exception {
     String key = "crashed-" + UUID.randomUUID();
     String ledger = ledgerWithStartedEntry(key, 1);
     try (WorkerFixture fx =
         WorkerFixture.start(
-            s -> s, Map.of("worker.ledger.enabled", "true", "worker.topic.ledger", ledger))) {
+            s -> s,
+            Map.of(
+                "worker.ledger.enabled", "true",
+                "worker.topic.ledger", ledger,
+                "pingone.retry.ambiguous-create", "answer"))) {
       JsonNode reply = fx.callJson(key, fx.create(UUID.randomUUID().toString()));
 
       assertThat(reply.path("status").asText()).isEqualTo("FAILED");
@@ -257,22 +261,31 @@ class LedgerIT {
   }
 
   @Test
-  void aCreateThatStartedButNeverCompletedIsCalledAgainWhenAmbiguousCreatesAreRetried()
+  void aCreateThatStartedButNeverCompletedIsCalledAgainByDefaultCountingOneAmbiguousAttempt()
       throws Exception {
     String key = "crashed-retry-" + UUID.randomUUID();
     String ledger = ledgerWithStartedEntry(key, 1);
     try (WorkerFixture fx =
         WorkerFixture.start(
-            s -> s,
-            Map.of(
-                "worker.ledger.enabled", "true",
-                "worker.topic.ledger", ledger,
-                "pingone.retry.ambiguous-create", "retry"))) {
+            s -> s, Map.of("worker.ledger.enabled", "true", "worker.topic.ledger", ledger))) {
       JsonNode reply = fx.callJson(key, fx.create(UUID.randomUUID().toString()));
 
       assertThat(reply.path("status").asText()).isEqualTo("SUCCEEDED");
+      assertThat(reply.path("attempts").asInt()).isEqualTo(1);
+      assertThat(reply.path("ambiguousAttempts").asInt())
+          .as("the earlier, unfinished run may have created a key")
+          .isEqualTo(1);
       assertThat(creates(fx, key)).isEqualTo(1);
       assertThat(unfinishedCreates(fx.worker, "retry")).isEqualTo(1.0);
+      assertThat(
+              fx.worker
+                  .metrics()
+                  .registry()
+                  .get("pairing_worker.pingone.ambiguous_outcomes")
+                  .tag("action", "retried")
+                  .counter()
+                  .count())
+          .isEqualTo(1.0);
     }
   }
 

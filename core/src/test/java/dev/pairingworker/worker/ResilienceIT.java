@@ -167,12 +167,18 @@ class ResilienceIT {
   }
 
   @Test
-  void aCreateWhoseOutcomeIsUnknownIsAnsweredNotRepeatedByDefault() throws Exception {
+  void aCreateWhoseOutcomeIsUnknownIsAnsweredNotRepeatedWhenConfiguredSo() throws Exception {
     try (WorkerFixture fx =
         WorkerFixture.start(
             sim ->
                 sim.withFaults(FaultSettings.none().withProbability(Fault.CONNECTION_RESET, 1.0)),
-            Map.of())) {
+            Map.of(
+                "pingone.retry.ambiguous-create",
+                "answer",
+                "pingone.retry.max-attempts",
+                "8",
+                "pingone.retry.base-delay",
+                "10ms"))) {
       String user = UUID.randomUUID().toString();
       JsonNode create = fx.callJson("unknown-create", fx.create(user));
       JsonNode get = fx.callJson("retried-get", fx.get(user, UUID.randomUUID().toString()));
