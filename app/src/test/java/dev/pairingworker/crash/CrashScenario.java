@@ -74,9 +74,9 @@ record CrashScenario(
   }
 
   /**
-   * Worker settings: the ledger on (ambiguous creates answered, the default), no client-side rate
-   * limit, and a short consumer session so that a restarted worker does not wait the default 45 s
-   * for its killed predecessor to leave the group (6 s is the broker's minimum).
+   * Worker settings: the ledger on (unfinished creates called again, the default), no client-side
+   * rate limit, and a short consumer session so that a restarted worker does not wait the default
+   * 45 s for its killed predecessor to leave the group (6 s is the broker's minimum).
    */
   Map<String, String> workerSettings(String bootstrapServers, PingOneSimulator simulator) {
     return SimulatedPingOne.workerSettings(simulator, SimulatorSettings.defaults(), Commands.ENV)

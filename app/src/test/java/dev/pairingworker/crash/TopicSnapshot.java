@@ -22,7 +22,12 @@ final class TopicSnapshot {
   private TopicSnapshot() {}
 
   /** One reply record, as far as the crash tests care. */
-  record ReplySeen(String transactionId, String status, String errorCode, boolean replay) {
+  record ReplySeen(
+      String transactionId,
+      String status,
+      String errorCode,
+      boolean replay,
+      int ambiguousAttempts) {
     boolean outcomeUnknown() {
       return "FAILED".equals(status) && "OUTCOME_UNKNOWN".equals(errorCode);
     }
@@ -68,7 +73,8 @@ final class TopicSnapshot {
         reply.path("transactionId").asText(),
         reply.path("status").asText(),
         code.isMissingNode() ? null : code.asText(),
-        reply.path("replay").asBoolean(false));
+        reply.path("replay").asBoolean(false),
+        reply.path("ambiguousAttempts").asInt(0));
   }
 
   private static void read(
