@@ -55,9 +55,27 @@ public final class ConfigReference {
       Every `kafka.*` key is passed, without the `kafka.` prefix, to every Kafka client the
       worker creates: for example `kafka.security.protocol`, `kafka.sasl.mechanism`,
       `kafka.sasl.jaas.config`, `kafka.ssl.truststore.location`. They are not validated here;
-      Kafka reports its own errors. `kafka.group.id` is rejected: use `worker.group.id`. When
+      Kafka reports its own errors. `kafka.group.id` is rejected: use `worker.group.id`;
+      likewise `kafka.group.instance.id`: use `worker.instance.id`. When
       the configuration is printed, `kafka.*` values whose names contain `password`, `secret`,
       `jaas`, `credentials` or `user.info`, or end in `.key`, are shown as `****`.
+
+      `kafka.group.protocol` chooses the consumer group protocol of the command consumer:
+
+      - `classic` (Kafka's default): the worker sets the cooperative-sticky assignor (unless
+        `kafka.partition.assignment.strategy` names another); `kafka.session.timeout.ms`
+        (default 45 s) and `kafka.heartbeat.interval.ms` apply.
+      - `consumer` (KIP-848; brokers 4.0 and later, whose `group.coordinator.rebalance.protocols`
+        includes `consumer`, the default): the broker assigns the partitions
+        (`kafka.group.remote.assignor`: `uniform` or `range`; empty lets the broker choose),
+        and the session timeout and heartbeat interval are the broker's
+        (`group.consumer.session.timeout.ms`, `group.consumer.heartbeat.interval.ms`, or the
+        group's `consumer.session.timeout.ms` and `consumer.heartbeat.interval.ms`). The
+        consumer refuses `kafka.partition.assignment.strategy`, `kafka.session.timeout.ms` and
+        `kafka.heartbeat.interval.ms`: leave them out.
+
+      The worker behaves the same under both (docs/design.md, "Group membership"). Group
+      settings concern only the command consumer: the ledger's reader is in no group.
       """;
 
   private ConfigReference() {}

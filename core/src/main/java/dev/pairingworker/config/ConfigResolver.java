@@ -20,6 +20,7 @@ final class ConfigResolver {
   private static final Map<String, String> OWNED_KAFKA_KEYS =
       Map.of(
           "kafka.group.id", "worker.group.id",
+          "kafka.group.instance.id", "worker.instance.id",
           "kafka.transactional.id", "worker.transactional.id");
 
   private ConfigResolver() {}

@@ -70,6 +70,18 @@ interface Validator<T> {
     };
   }
 
+  /** Kafka's rule for a {@code group.instance.id}, the same as a topic name's; or empty. */
+  static Validator<String> emptyOrGroupInstanceId() {
+    return value -> {
+      if (!value.isEmpty()
+          && (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals(".."))) {
+        throw new InvalidValueException(
+            "must be empty or a Kafka group instance ID: 1 to 249 of a-z A-Z 0-9 . _ - (and not"
+                + " . or ..)");
+      }
+    };
+  }
+
   static Validator<String> hostPortList() {
     return value -> {
       for (String server : value.split(",", -1)) {

@@ -31,6 +31,23 @@ public final class WorkerSettings {
                   + " them.")
           .build();
 
+  /** The consumer's {@code group.instance.id} (static membership); empty: a dynamic member. */
+  public static final ConfigKey<String> INSTANCE_ID =
+      ConfigKey.builder("worker.instance.id", ValueType.STRING)
+          .defaultValue("")
+          .emptyAllowed()
+          .validator(Validator.emptyOrGroupInstanceId())
+          .doc(
+              "Static group membership: the consumer's `group.instance.id`, stable per replica"
+                  + " (e.g. the pod name of a StatefulSet). A worker restarted with the same ID,"
+                  + " even after `kill -9`, gets its partitions back at once instead of after the"
+                  + " dead member's session timeout (45 s by default); a stopped one (SIGTERM)"
+                  + " does not leave the group, so the others are not rebalanced and its partitions"
+                  + " wait for it until the session times out. Two running workers must never"
+                  + " share an ID: the older one is fenced and stops with an error. Empty (the"
+                  + " default): a dynamic member. See docs/design.md, Group membership.")
+          .build();
+
   /** Topic the commands are read from. */
   public static final ConfigKey<String> COMMANDS_TOPIC =
       ConfigKey.builder("worker.topic.commands", ValueType.STRING)
@@ -199,6 +216,7 @@ public final class WorkerSettings {
               List.<ConfigKey<?>>of(
                   BOOTSTRAP_SERVERS,
                   GROUP_ID,
+                  INSTANCE_ID,
                   COMMANDS_TOPIC,
                   REPLIES_TOPIC,
                   DEAD_LETTER_TOPIC,

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -15,9 +16,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaClients {
   private KafkaClients() {}
 
-  /** Consumer settings for the command topic. */
+  /**
+   * Consumer settings for the command topic.
+   *
+   * @param instanceId the {@code group.instance.id} (static membership), or empty for a dynamic
+   *     member
+   */
   public static Map<String, Object> consumer(
-      Map<String, Object> userSettings, String groupId, int maxBuffered) {
+      Map<String, Object> userSettings, String groupId, String instanceId, int maxBuffered) {
     Map<String, Object> p = new HashMap<>();
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Skip records of aborted producer transactions: they were never meant to be commands.
@@ -28,14 +34,23 @@ public final class KafkaClients {
     // default) is already thousands of commands, more than worker.max.buffered holds.
     p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-consumer");
-    // Incremental rebalancing: a joining or leaving worker moves only the partitions that change
-    // owner, so
-    // the others keep running instead of all being revoked and reassigned.
-    p.put(
-        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-        CooperativeStickyAssignor.class.getName());
+    if (groupProtocol(userSettings) == GroupProtocol.CLASSIC) {
+      // Incremental rebalancing: a joining or leaving worker moves only the partitions that
+      // change owner, so the others keep running instead of all being revoked and reassigned.
+      // The consumer protocol (KIP-848) is incremental by itself, assigns on the broker
+      // (group.remote.assignor) and refuses this setting, as it refuses session.timeout.ms and
+      // heartbeat.interval.ms (the broker's group.consumer.* settings there).
+      p.put(
+          ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+          CooperativeStickyAssignor.class.getName());
+    }
     p.putAll(userSettings);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    if (instanceId.isEmpty()) {
+      p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    } else {
+      p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+    }
     // Offsets are committed by the worker, only up to answered records (at-least-once).
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -43,11 +58,30 @@ public final class KafkaClients {
     return p;
   }
 
+  /**
+   * The group protocol {@code kafka.group.protocol} asks for: {@code classic} (Kafka's default) or
+   * {@code consumer} (KIP-848), in any case. Any other value counts as classic here; the consumer
+   * then refuses it with Kafka's own message.
+   */
+  public static GroupProtocol groupProtocol(Map<String, Object> userSettings) {
+    Object value = userSettings.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+    try {
+      return value == null ? GroupProtocol.CLASSIC : GroupProtocol.of(value.toString().strip());
+    } catch (IllegalArgumentException e) {
+      return GroupProtocol.CLASSIC;
+    }
+  }
+
   /** Settings of the consumer that reads ledger partitions by {@code assign}, outside any group. */
   public static Map<String, Object> ledgerReader(Map<String, Object> userSettings) {
     Map<String, Object> p = new HashMap<>(userSettings);
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    // Outside any group the group protocol means nothing: this reader stays on the classic
+    // consumer, which its reads were measured with, and drops the consumer protocol's own knob
+    // (the classic consumer refuses it).
+    p.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
+    p.remove(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG);
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "pairing-worker-ledger");
     // Looking up a missing ledger topic must not make the broker create it with its defaults (one
     // partition, no compaction): the worker creates it co-partitioned, or stops.

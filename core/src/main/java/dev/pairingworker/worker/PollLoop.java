@@ -19,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.UnreleasedInstanceIdException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,7 @@ public final class PollLoop implements Runnable {
   private final int maxBuffered;
   private final Duration drainTimeout;
   private final Duration joinTimeout;
+  private final Runnable beforeJoin;
   private volatile boolean joined;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -59,7 +62,8 @@ public final class PollLoop implements Runnable {
       HealthState health,
       Ledger ledger,
       DoubleConsumer partitionShare,
-      Limits limits) {
+      Limits limits,
+      Runnable beforeJoin) {
     this.consumer = consumer;
     this.topic = topic;
     this.intake = intake;
@@ -72,6 +76,7 @@ public final class PollLoop implements Runnable {
     this.maxBuffered = limits.maxBuffered();
     this.drainTimeout = limits.drainTimeout();
     this.joinTimeout = limits.joinTimeout();
+    this.beforeJoin = beforeJoin;
   }
 
   /**
@@ -89,6 +94,7 @@ public final class PollLoop implements Runnable {
     try {
       long started = System.nanoTime();
       committer.start(joinTimeout);
+      beforeJoin.run();
       consumer.subscribe(List.of(topic), new Rebalance());
       while (running) {
         if (!joined && System.nanoTime() - started > joinTimeout.toNanos()) {
@@ -108,6 +114,12 @@ public final class PollLoop implements Runnable {
       }
     } catch (WakeupException e) {
       // stop() was called
+    } catch (FencedInstanceIdException | UnreleasedInstanceIdException e) {
+      fatal = e;
+      log.error(
+          "Another member of the group has this worker's worker.instance.id: two running workers"
+              + " must never share one; the worker stops",
+          e);
     } catch (KafkaException | IllegalStateException e) {
       fatal = e;
       log.error("The command consumer failed; the worker stops", e);

@@ -17,6 +17,7 @@ import dev.pairingworker.dispatch.Dispatcher;
 import dev.pairingworker.dispatch.OffsetTracker;
 import dev.pairingworker.kafka.AcknowledgedSender;
 import dev.pairingworker.kafka.KafkaClients;
+import dev.pairingworker.kafka.StaticMembership;
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
@@ -37,8 +38,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -50,6 +53,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+  /** Bound on looking up and removing a static predecessor before joining. */
+  private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
 
   private final WorkerConfig config;
   private final PollLoop loop;
@@ -106,10 +112,16 @@ public final class Worker implements AutoCloseable {
             runner,
             metrics,
             clock);
+    String instanceId = config.get(WorkerSettings.INSTANCE_ID);
+    log.info(
+        "Consumer group {}: {} protocol, {}",
+        config.groupId(),
+        KafkaClients.groupProtocol(config.kafkaProperties()).name().toLowerCase(Locale.ROOT),
+        instanceId.isEmpty() ? "dynamic member" : "static member " + instanceId);
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             KafkaClients.consumer(
-                config.kafkaProperties(), config.groupId(), config.maxBuffered()));
+                config.kafkaProperties(), config.groupId(), instanceId, config.maxBuffered()));
     this.loop =
         new PollLoop(
             consumer,
@@ -126,7 +138,8 @@ public final class Worker implements AutoCloseable {
             new PollLoop.Limits(
                 config.maxBuffered(),
                 config.shutdownTimeout(),
-                config.get(WorkerSettings.JOIN_TIMEOUT)));
+                config.get(WorkerSettings.JOIN_TIMEOUT)),
+            beforeJoin(config, instanceId));
     Meters.bind(metrics, registry, consumer, producer, dispatcher, offsets, pingOne);
     metrics.gauge(Metric.PAUSED, loop::pausedPartitions);
     metrics.gauge(Metric.OUTBOX, guarantee.waiting()::getAsInt);
@@ -211,6 +224,21 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * What must happen before the consumer joins its group: under the consumer protocol, a static
+   * member releases the instance ID a predecessor killed without leaving still holds (the classic
+   * protocol hands it over by itself).
+   */
+  private static Runnable beforeJoin(WorkerConfig config, String instanceId) {
+    if (instanceId.isEmpty()
+        || KafkaClients.groupProtocol(config.kafkaProperties()) != GroupProtocol.CONSUMER) {
+      return () -> {};
+    }
+    return () ->
+        StaticMembership.releaseFromDeadPredecessor(
+            config.kafkaProperties(), config.groupId(), instanceId, RELEASE_TIMEOUT);
   }
 
   private static Guarantee guarantee(
