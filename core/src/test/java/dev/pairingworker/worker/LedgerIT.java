@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.RecordedRequest;
+import dev.pairingworker.support.GroupProtocols;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
@@ -25,23 +26,32 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The transaction ledger keeps a create whose transaction completed from running again. */
+/**
+ * The transaction ledger keeps a create whose transaction completed from running again. The tests
+ * that repeat, rebalance or restart run under both consumer group protocols.
+ */
 class LedgerIT {
   private static final Map<String, String> LEDGER_ON = Map.of("worker.ledger.enabled", "true");
 
-  @Test
-  void aCreateSentTwiceCreatesOneKeyAndIsAnsweredTwiceTheSecondTimeAsAReplay() throws Exception {
-    try (WorkerFixture fx = WorkerFixture.start(s -> s, LEDGER_ON)) {
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aCreateSentTwiceCreatesOneKeyAndIsAnsweredTwiceTheSecondTimeAsAReplay(GroupProtocol protocol)
+      throws Exception {
+    try (WorkerFixture fx = WorkerFixture.start(s -> s, GroupProtocols.with(protocol, LEDGER_ON))) {
       String user = UUID.randomUUID().toString();
       String key = "twice-" + UUID.randomUUID();
       JsonNode first = fx.callJson(key, fx.create(user));
+      GroupProtocols.assertGroupUses(protocol, fx.groupId());
       fx.client.send(key, fx.create(user), Map.of()).get(30, TimeUnit.SECONDS);
 
       List<JsonNode> replies = awaitReplies(fx, key, 2);
@@ -67,16 +77,26 @@ class LedgerIT {
     }
   }
 
-  @Test
-  void withTheLedgerAWorkerJoiningAndLeavingMidRunCreatesNoKeyTwice() throws Exception {
+  /**
+   * The run must outlast a handover: under the consumer protocol the first worker learns that it
+   * must give partitions up at its next heartbeat, up to the broker's {@code
+   * group.consumer.heartbeat.interval.ms} (5 s) after the second joined, so the 600 creates take
+   * about 15 s for one worker (100 ms each, 4 at a time).
+   */
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void withTheLedgerAWorkerJoiningAndLeavingMidRunCreatesNoKeyTwice(GroupProtocol protocol)
+      throws Exception {
     try (WorkerFixture fx =
         WorkerFixture.start(
-            sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(20))),
-            Map.of(
-                "worker.ledger.enabled", "true",
-                "pingone.rate.limit", "0",
-                "worker.max.in-flight", "4",
-                "worker.max.buffered", "50"),
+            sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(100))),
+            GroupProtocols.with(
+                protocol,
+                Map.of(
+                    "worker.ledger.enabled", "true",
+                    "pingone.rate.limit", "0",
+                    "worker.max.in-flight", "4",
+                    "worker.max.buffered", "50")),
             4)) {
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 600; i++) {
@@ -84,6 +104,7 @@ class LedgerIT {
         fx.client.send(keys.get(i), fx.create(UUID.randomUUID().toString()), Map.of());
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> answered(fx, keys) > 50);
+      GroupProtocols.assertGroupUses(protocol, fx.groupId());
       try (Worker second = fx.startAnotherWorker()) {
         await()
             .atMost(Duration.ofSeconds(60))
@@ -154,10 +175,12 @@ class LedgerIT {
         .toList();
   }
 
-  @Test
-  void aRestartedWorkerReplaysCreatesThatCompletedBeforeInsteadOfRunningThemAgain()
-      throws Exception {
-    try (WorkerFixture fx = WorkerFixture.start(s -> s, LEDGER_ON, 3)) {
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aRestartedWorkerReplaysCreatesThatCompletedBeforeInsteadOfRunningThemAgain(
+      GroupProtocol protocol) throws Exception {
+    try (WorkerFixture fx =
+        WorkerFixture.start(s -> s, GroupProtocols.with(protocol, LEDGER_ON), 3)) {
       List<String> keys =
           List.of("restart-a-" + UUID.randomUUID(), "restart-b-" + UUID.randomUUID());
       String user = UUID.randomUUID().toString();
@@ -186,6 +209,7 @@ class LedgerIT {
           assertThat(creates(fx, key)).isEqualTo(1);
         }
         assertThat(ledgerReplays(restarted)).isEqualTo(2.0);
+        GroupProtocols.assertGroupUses(protocol, fx.groupId());
         assertThat(restarted.failure()).isNull();
       }
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.RecordedRequest;
+import dev.pairingworker.support.GroupProtocols;
 import dev.pairingworker.support.WorkerFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,24 +16,29 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.apache.kafka.clients.consumer.GroupProtocol;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A second worker joins and leaves mid-run: nothing is lost, and duplicates stay within what was in
- * flight.
+ * flight. Under both consumer group protocols.
  */
 class RebalanceIT {
   private static final int IN_FLIGHT = 4;
 
-  @Test
-  void aWorkerJoiningAndLeavingMidRunLosesNothing() throws Exception {
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aWorkerJoiningAndLeavingMidRunLosesNothing(GroupProtocol protocol) throws Exception {
     try (WorkerFixture fx =
         WorkerFixture.start(
             sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(50))),
-            Map.of(
-                "pingone.rate.limit", "0",
-                "worker.max.in-flight", Integer.toString(IN_FLIGHT),
-                "worker.max.buffered", "50"),
+            GroupProtocols.with(
+                protocol,
+                Map.of(
+                    "pingone.rate.limit", "0",
+                    "worker.max.in-flight", Integer.toString(IN_FLIGHT),
+                    "worker.max.buffered", "50")),
             4)) {
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 1200; i++) {
@@ -40,6 +46,7 @@ class RebalanceIT {
         fx.client.send("rebalance-" + i, fx.create(UUID.randomUUID().toString()), Map.of());
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> answered(fx, keys) > 100);
+      GroupProtocols.assertGroupUses(protocol, fx.groupId());
 
       Worker second = fx.startAnotherWorker();
       await().atMost(Duration.ofSeconds(60)).until(() -> answeredBy(second) > 20);
