@@ -264,12 +264,9 @@ for (const row of fs.readFileSync("docs/configuration.md", "utf8").split("\n")) 
   const m = row.match(/^\| `([a-z0-9.*-]+)` \| `([A-Z0-9_*]+)` \| [^|]* \| ([^|]*) \|/);
   if (m) reference.set(m[1], { env: m[2], default: m[3].trim().replace(/^`(.*)`$/, "$1") });
 }
-// Keys being added in parallel (issue 13): remove an entry once docs/configuration.md lists its key.
-const PENDING = new Map([["worker.instance.id", "PAIRING_WORKER_WORKER_INSTANCE_ID"]]);
 const envOfKey = (key) =>
   "PAIRING_WORKER_" + key.toUpperCase().replace(/_/g, "__").replace(/-/g, "___").replace(/\./g, "_");
 const knownEnv = new Set([...reference.keys()].filter((k) => !k.includes("*")).map(envOfKey));
-for (const env of PENDING.values()) knownEnv.add(env);
 
 function parseProperties(text) {
   const out = new Map();
@@ -326,7 +323,7 @@ for (const sts of statefulSets) {
   else {
     settings = parseProperties(cm.value.data["worker.properties"]);
     for (const key of settings.keys()) {
-      if (!reference.has(key) && !key.startsWith("kafka.") && !PENDING.has(key)) {
+      if (!reference.has(key) && !key.startsWith("kafka.")) {
         problem(where(cm, "data.worker.properties"), `${key} is not a key of docs/configuration.md (the worker refuses unknown keys)`);
       }
     }
