@@ -60,7 +60,7 @@ class BrokerRestartIT {
             ForkedWorker.start(
                 ForkedWorker.writeConfig(
                     dir.resolve("worker.properties"),
-                    scenario.workerSettings(broker.bootstrapServers(), simulator)),
+                    shortSession(scenario.workerSettings(broker.bootstrapServers(), simulator))),
                 ForkedWorker.logFile("BrokerRestartIT"))) {
       await("replies for 40 % of the transactions")
           .atMost(PHASE)
@@ -148,5 +148,16 @@ class BrokerRestartIT {
       }
     }
     throw new IllegalStateException("no free port between 20000 and 32000");
+  }
+
+  /**
+   * A consumer session of 6 s (the broker's minimum) instead of 45 s, so that the outage outlasts
+   * it and the worker has to rejoin its group.
+   */
+  private static Map<String, String> shortSession(Map<String, String> settings) {
+    Map<String, String> all = new java.util.HashMap<>(settings);
+    all.put("kafka.session.timeout.ms", "6000");
+    all.put("kafka.heartbeat.interval.ms", "1000");
+    return all;
   }
 }

@@ -75,14 +75,11 @@ record CrashScenario(
 
   /**
    * Worker settings: the ledger on (unfinished creates called again, the default), no client-side
-   * rate limit, and a short consumer session so that a restarted worker does not wait the default
-   * 45 s for its killed predecessor to leave the group (6 s is the broker's minimum).
+   * rate limit, the group's default session timeout (45 s) and protocol (classic).
    */
   Map<String, String> workerSettings(String bootstrapServers, PingOneSimulator simulator) {
     return SimulatedPingOne.workerSettings(simulator, SimulatorSettings.defaults(), Commands.ENV)
         .kafka(bootstrapServers)
-        .set("kafka.session.timeout.ms", "6000")
-        .set("kafka.heartbeat.interval.ms", "1000")
         .group(group)
         .topics(commands, replies, deadLetter, ledger)
         .set("worker.ledger.enabled", "true")

@@ -11,6 +11,7 @@ import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.ForkedWorker;
+import dev.pairingworker.support.GroupProtocols;
 import dev.pairingworker.support.TestKafka;
 import dev.pairingworker.support.TopicRecords;
 import dev.pairingworker.support.WorkerFixture;
@@ -29,6 +30,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,13 +38,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code worker.processing.guarantee=exactly_once}: replies, dead letters and offsets are committed
  * in one transaction, so a read_committed reader sees exactly one reply per command record, through
- * rebalances and repeats. Real broker, real simulator, nothing mocked.
+ * rebalances and repeats, under both consumer group protocols. Real broker, real simulator, nothing
+ * mocked.
  */
 class ExactlyOnceIT {
   @TempDir Path dir;
@@ -50,10 +54,12 @@ class ExactlyOnceIT {
   static final Map<String, String> EXACTLY_ONCE =
       Map.of("worker.processing.guarantee", "exactly_once");
 
-  @Test
-  void createsGetsAndDeletesOverManyUsersAreAnsweredOnceEachAndTheirOffsetsCommitted()
-      throws Exception {
-    try (WorkerFixture fx = WorkerFixture.start(s -> s, EXACTLY_ONCE, 4)) {
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void createsGetsAndDeletesOverManyUsersAreAnsweredOnceEachAndTheirOffsetsCommitted(
+      GroupProtocol protocol) throws Exception {
+    try (WorkerFixture fx =
+        WorkerFixture.start(s -> s, GroupProtocols.with(protocol, EXACTLY_ONCE), 4)) {
       int users = 30;
       Map<String, String> keyIdByUser = new HashMap<>();
       List<String> keys = new ArrayList<>();
@@ -104,9 +110,12 @@ class ExactlyOnceIT {
     }
   }
 
-  @Test
-  void repliesAndDeadLettersAreWrittenInTransactionsThatReadCommittedReadersSee() throws Exception {
-    try (WorkerFixture fx = WorkerFixture.start(s -> s, EXACTLY_ONCE, 1)) {
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void repliesAndDeadLettersAreWrittenInTransactionsThatReadCommittedReadersSee(
+      GroupProtocol protocol) throws Exception {
+    try (WorkerFixture fx =
+        WorkerFixture.start(s -> s, GroupProtocols.with(protocol, EXACTLY_ONCE), 1)) {
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         keys.add("tx-" + i);
@@ -137,10 +146,11 @@ class ExactlyOnceIT {
     }
   }
 
-  @Test
-  void aWorkerJoiningAndLeavingMidRunLeavesExactlyOneCommittedReplyPerTransactionId()
-      throws Exception {
-    Map<String, Long> replies = rebalanceRun("exactly_once");
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aWorkerJoiningAndLeavingMidRunLeavesExactlyOneCommittedReplyPerTransactionId(
+      GroupProtocol protocol) throws Exception {
+    Map<String, Long> replies = rebalanceRun("exactly_once", protocol);
 
     assertThat(replies.values()).allMatch(n -> n == 1);
   }
@@ -150,16 +160,19 @@ class ExactlyOnceIT {
    * still on the wire when its partition is handed over is answered by both owners), so the
    * exactly-once test would catch a transaction that let such a reply through.
    */
-  @Test
-  void theSameRunAtLeastOnceAnswersSomeRecordsTwice() throws Exception {
-    Map<String, Long> replies = rebalanceRun("at_least_once");
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void theSameRunAtLeastOnceAnswersSomeRecordsTwice(GroupProtocol protocol) throws Exception {
+    Map<String, Long> replies = rebalanceRun("at_least_once", protocol);
 
     assertThat(replies.values().stream().filter(n -> n > 1).count()).isPositive();
   }
 
-  @Test
-  void aCreateSentTwiceIsCalledOnceAndAnsweredTwiceTheSecondTimeAsAReplay() throws Exception {
-    Map<String, String> settings = new HashMap<>(EXACTLY_ONCE);
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aCreateSentTwiceIsCalledOnceAndAnsweredTwiceTheSecondTimeAsAReplay(GroupProtocol protocol)
+      throws Exception {
+    Map<String, String> settings = GroupProtocols.with(protocol, EXACTLY_ONCE);
     settings.put("worker.ledger.enabled", "true");
     try (WorkerFixture fx = WorkerFixture.start(s -> s, settings)) {
       String user = UUID.randomUUID().toString();
@@ -182,11 +195,13 @@ class ExactlyOnceIT {
   /**
    * The worker as a process, killed with SIGKILL twice while it answers creates and restarted with
    * the same configuration (so the same derived transactional ID, which aborts the dead one's open
-   * transaction at once): a read_committed reader sees exactly one reply per transaction ID.
+   * transaction at once, and the same worker.instance.id, which takes the dead member's place in
+   * the group at once): a read_committed reader sees exactly one reply per transaction ID.
    */
-  @Test
-  void aWorkerKilledHardTwiceAndRestartedLeavesExactlyOneCommittedReplyPerTransactionId()
-      throws Exception {
+  @ParameterizedTest(name = "kafka.group.protocol={0}")
+  @EnumSource(GroupProtocol.class)
+  void aWorkerKilledHardTwiceAndRestartedLeavesExactlyOneCommittedReplyPerTransactionId(
+      GroupProtocol protocol) throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String commands = "kill-commands-" + run;
     String replies = "kill-replies-" + run;
@@ -203,9 +218,10 @@ class ExactlyOnceIT {
       Map<String, String> settings =
           SimulatedPingOne.workerSettings(sim, SimulatorSettings.defaults(), WorkerFixture.ENV)
               .kafka(TestKafka.bootstrapServers())
-              // a killed member leaves the group when its session ends: keep that short
-              .set("kafka.session.timeout.ms", "6000")
-              .set("kafka.heartbeat.interval.ms", "1000")
+              .set("kafka.group.protocol", GroupProtocols.name(protocol))
+              // a killed dynamic member would hold its partitions until its session (45 s) ends;
+              // a static one is replaced by its restarted self at once
+              .set("worker.instance.id", "kill-worker-0")
               .group("kill-group-" + run)
               .topics(commands, replies, "kill-dead-letter-" + run, ledger)
               .set("worker.ledger.enabled", "true")
@@ -264,19 +280,23 @@ class ExactlyOnceIT {
    * not waited for: their records go to the next owner while the first owner still finishes them.
    * Returns the replies a read_committed reader sees, counted by key.
    */
-  private static Map<String, Long> rebalanceRun(String guarantee) throws Exception {
+  private static Map<String, Long> rebalanceRun(String guarantee, GroupProtocol protocol)
+      throws Exception {
     Map<String, String> settings =
-        Map.of(
-            "worker.processing.guarantee", guarantee,
-            "worker.ledger.enabled", "true",
-            "worker.shutdown.timeout", "10ms",
-            "pingone.rate.limit", "0",
-            "worker.max.in-flight", "8");
+        GroupProtocols.with(
+            protocol,
+            Map.of(
+                "worker.processing.guarantee", guarantee,
+                "worker.ledger.enabled", "true",
+                "worker.shutdown.timeout", "10ms",
+                "pingone.rate.limit", "0",
+                "worker.max.in-flight", "8"));
     try (WorkerFixture fx =
         WorkerFixture.start(
             sim -> sim.withLatency(LatencyModel.fixed(Duration.ofMillis(250))), settings, 4)) {
       List<String> keys = sendOneUserPerPartition(fx, 4, 60);
       await().atMost(Duration.ofSeconds(60)).until(() -> answered(fx, keys) > 8);
+      GroupProtocols.assertGroupUses(protocol, fx.groupId());
       try (Worker second =
           fx.startAnotherWorker(Map.of("worker.transactional.id", "second-" + UUID.randomUUID()))) {
         await().atMost(Duration.ofSeconds(60)).until(() -> answeredBy(second) > 8);
