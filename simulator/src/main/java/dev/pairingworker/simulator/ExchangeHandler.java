@@ -152,7 +152,7 @@ final class ExchangeHandler implements HttpHandler {
     }
   }
 
-  private static void send(HttpExchange exchange, SimResponse response, String correlationId) {
+  static void send(HttpExchange exchange, SimResponse response, String correlationId) {
     if (response.isConnectionReset()) {
       // Closing before sendResponseHeaders makes the JDK server drop the TCP connection, so the
       // client reads end-of-stream where a status line should be.

@@ -25,6 +25,11 @@ import java.util.Objects;
  * @param includeTokenEndpoint whether the rate limit, the faults and outages also hit the token
  *     endpoint; PingOne serves it from another host, so by default only the API suffers
  * @param seed the seed of the random draws, so a run can be repeated
+ * @param tokenRateLimitPerSecond the token endpoint's own limit: token requests admitted in any
+ *     sliding second, more get 429 with {@code Retry-After}; 0 for no limit. Counted apart from
+ *     {@code rateLimitPerSecond} (PingOne's auth host is another service).
+ * @param htmlGatewayErrors whether 502, 503 and 504 (injected or from an outage) come with an HTML
+ *     page ({@code text/html}) as a proxy in front of PingOne sends them, instead of PingOne's JSON
  */
 public record FaultSettings(
     int rateLimitPerSecond,
@@ -32,7 +37,9 @@ public record FaultSettings(
     int retryAfterSeconds,
     double afterEffect,
     boolean includeTokenEndpoint,
-    long seed) {
+    long seed,
+    int tokenRateLimitPerSecond,
+    boolean htmlGatewayErrors) {
 
   /** Allows for the rounding of chances such as 0.1 + 0.2 + 0.7. */
   private static final double TOLERANCE = 1e-9;
@@ -48,11 +55,18 @@ public record FaultSettings(
           "retryAfterSeconds must be at least 1: " + retryAfterSeconds);
     }
     requireChance(afterEffect, "afterEffect");
+    if (tokenRateLimitPerSecond < 0) {
+      throw new IllegalArgumentException(
+          "tokenRateLimitPerSecond must not be negative: " + tokenRateLimitPerSecond);
+    }
   }
 
-  /** No rate limit, no faults, Retry-After 1 s, faults before effect, API only, seed 1. */
+  /**
+   * No rate limit, no faults, Retry-After 1 s, faults before effect, API only, seed 1, no token
+   * rate limit, JSON error bodies.
+   */
   public static FaultSettings none() {
-    return new FaultSettings(0, Map.of(), 1, 0, false, 1);
+    return new FaultSettings(0, Map.of(), 1, 0, false, 1, 0, false);
   }
 
   /** The chance of {@code fault}; 0 when not set. */
@@ -62,7 +76,14 @@ public record FaultSettings(
 
   public FaultSettings withRateLimitPerSecond(int limit) {
     return new FaultSettings(
-        limit, probabilities, retryAfterSeconds, afterEffect, includeTokenEndpoint, seed);
+        limit,
+        probabilities,
+        retryAfterSeconds,
+        afterEffect,
+        includeTokenEndpoint,
+        seed,
+        tokenRateLimitPerSecond,
+        htmlGatewayErrors);
   }
 
   /** Sets the chance of {@code fault}; 0 removes it. */
@@ -76,12 +97,26 @@ public record FaultSettings(
       more.put(Objects.requireNonNull(fault, "fault"), probability);
     }
     return new FaultSettings(
-        rateLimitPerSecond, more, retryAfterSeconds, afterEffect, includeTokenEndpoint, seed);
+        rateLimitPerSecond,
+        more,
+        retryAfterSeconds,
+        afterEffect,
+        includeTokenEndpoint,
+        seed,
+        tokenRateLimitPerSecond,
+        htmlGatewayErrors);
   }
 
   public FaultSettings withRetryAfterSeconds(int seconds) {
     return new FaultSettings(
-        rateLimitPerSecond, probabilities, seconds, afterEffect, includeTokenEndpoint, seed);
+        rateLimitPerSecond,
+        probabilities,
+        seconds,
+        afterEffect,
+        includeTokenEndpoint,
+        seed,
+        tokenRateLimitPerSecond,
+        htmlGatewayErrors);
   }
 
   public FaultSettings withAfterEffect(double probability) {
@@ -91,12 +126,21 @@ public record FaultSettings(
         retryAfterSeconds,
         probability,
         includeTokenEndpoint,
-        seed);
+        seed,
+        tokenRateLimitPerSecond,
+        htmlGatewayErrors);
   }
 
   public FaultSettings withTokenEndpoint(boolean included) {
     return new FaultSettings(
-        rateLimitPerSecond, probabilities, retryAfterSeconds, afterEffect, included, seed);
+        rateLimitPerSecond,
+        probabilities,
+        retryAfterSeconds,
+        afterEffect,
+        included,
+        seed,
+        tokenRateLimitPerSecond,
+        htmlGatewayErrors);
   }
 
   public FaultSettings withSeed(long newSeed) {
@@ -106,7 +150,33 @@ public record FaultSettings(
         retryAfterSeconds,
         afterEffect,
         includeTokenEndpoint,
-        newSeed);
+        newSeed,
+        tokenRateLimitPerSecond,
+        htmlGatewayErrors);
+  }
+
+  public FaultSettings withTokenRateLimitPerSecond(int limit) {
+    return new FaultSettings(
+        rateLimitPerSecond,
+        probabilities,
+        retryAfterSeconds,
+        afterEffect,
+        includeTokenEndpoint,
+        seed,
+        limit,
+        htmlGatewayErrors);
+  }
+
+  public FaultSettings withHtmlGatewayErrors(boolean html) {
+    return new FaultSettings(
+        rateLimitPerSecond,
+        probabilities,
+        retryAfterSeconds,
+        afterEffect,
+        includeTokenEndpoint,
+        seed,
+        tokenRateLimitPerSecond,
+        html);
   }
 
   private static Map<Fault, Double> copy(Map<Fault, Double> probabilities) {

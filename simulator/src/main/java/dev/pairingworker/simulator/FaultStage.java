@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The responder in front of the {@link Router} that makes PingOne misbehave: outages, the rate
- * limit and random faults, in that order (see {@link FaultSettings}). Requests it does not fail
- * pass through unchanged.
+ * limit and random faults, in that order (see {@link FaultSettings}); before them, the token
+ * endpoint's own rate limit. Requests it does not fail pass through unchanged.
  */
 final class FaultStage implements Responder {
   private static final Set<Integer> OUTAGE_STATUSES =
@@ -18,6 +18,7 @@ final class FaultStage implements Responder {
   private final Responder next;
   private final Clock clock;
   private final SlidingWindowLimit limiter = new SlidingWindowLimit();
+  private final SlidingWindowLimit tokenLimiter = new SlidingWindowLimit();
   private volatile FaultDice dice;
   private volatile Outage outage;
 
@@ -63,13 +64,20 @@ final class FaultStage implements Responder {
   public SimResponse respond(SimRequest request) {
     FaultDice current = dice;
     FaultSettings settings = current.settings();
-    if (!Router.isApiPath(request.path()) && !settings.includeTokenEndpoint()) {
+    Instant now = request.receivedAt();
+    boolean api = Router.isApiPath(request.path());
+    if (!api
+        && settings.tokenRateLimitPerSecond() > 0
+        && tokenLimiter.tryAcquire(now, settings.tokenRateLimitPerSecond())
+            instanceof SlidingWindowLimit.Refused refused) {
+      return ApiErrors.rateLimited(refused.retryAfterSeconds());
+    }
+    if (!api && !settings.includeTokenEndpoint()) {
       return next.respond(request);
     }
-    Instant now = request.receivedAt();
     Outage down = outage;
     if (down != null && now.isBefore(down.end())) {
-      return outageResponse(down, now);
+      return GatewayPages.maybeHtml(outageResponse(down, now), settings);
     }
     if (settings.rateLimitPerSecond() > 0
         && limiter.tryAcquire(now, settings.rateLimitPerSecond())
@@ -83,7 +91,7 @@ final class FaultStage implements Responder {
     if (draw.afterEffect()) {
       next.respond(request);
     }
-    return draw.fault().response(settings.retryAfterSeconds());
+    return GatewayPages.maybeHtml(draw.fault().response(settings.retryAfterSeconds()), settings);
   }
 
   /** A 503 tells the client when the outage ends, as a well-behaved gateway would. */

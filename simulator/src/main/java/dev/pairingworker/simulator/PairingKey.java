@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * A stored pairing key. {@code code} is the credential itself: never log it (the record's {@link
  * #toString()} masks it).
+ *
+ * @param claimed whether a device claimed it ({@code CLAIMED}); a claimed key no longer expires and
+ *     no longer counts towards the user's limit
  */
 record PairingKey(
     String id,
@@ -14,14 +17,31 @@ record PairingKey(
     String code,
     List<String> applicationIds,
     Instant createdAt,
-    Instant expiresAt) {
+    Instant updatedAt,
+    Instant expiresAt,
+    boolean claimed) {
 
   PairingKey {
     applicationIds = List.copyOf(applicationIds);
   }
 
+  /** Unexpired or claimed: a key that is still there when expired keys vanish. */
+  boolean isLiveAt(Instant now) {
+    return claimed || now.isBefore(expiresAt);
+  }
+
+  /** Unclaimed and unexpired: counts towards the user's limit and can still be claimed. */
   boolean isValidAt(Instant now) {
-    return now.isBefore(expiresAt);
+    return !claimed && now.isBefore(expiresAt);
+  }
+
+  String status() {
+    return claimed ? "CLAIMED" : "UNCLAIMED";
+  }
+
+  PairingKey claimedAt(Instant now) {
+    return new PairingKey(
+        id, environmentId, userId, code, applicationIds, createdAt, now, expiresAt, true);
   }
 
   @Override
@@ -32,7 +52,9 @@ record PairingKey(
         + environmentId
         + ", userId="
         + userId
-        + ", code=****, applicationIds="
+        + ", code=****, status="
+        + status()
+        + ", applicationIds="
         + applicationIds
         + ", createdAt="
         + createdAt

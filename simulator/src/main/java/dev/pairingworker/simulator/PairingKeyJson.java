@@ -31,12 +31,11 @@ final class PairingKeyJson {
     node.putObject("environment").put("id", key.environmentId());
     node.putObject("user").put("id", key.userId());
     node.put("code", key.code());
-    // Keys are never claimed here (no device pairs with the simulator), so they stay UNCLAIMED.
-    node.put("status", "UNCLAIMED");
+    node.put("status", key.status());
     ArrayNode applications = node.putArray("applications");
     key.applicationIds().forEach(id -> applications.addObject().put("id", id));
     node.put("createdAt", format(key.createdAt()));
-    node.put("updatedAt", format(key.createdAt()));
+    node.put("updatedAt", format(key.updatedAt()));
     node.put("expiresAt", format(key.expiresAt()));
     return node;
   }

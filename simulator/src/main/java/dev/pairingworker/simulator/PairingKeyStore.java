@@ -12,26 +12,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every user's pairing keys. Any well-formed user exists implicitly. Expired keys are dropped as
- * they are met, so an expired key reads as absent (404): PingOne's behaviour for reading an expired
- * key is unconfirmed, and "gone" is what a client has to handle anyway. With a replication lag, a
- * new key is absent to reads and deletes for that long after its creation, as on a replica that has
- * not seen it yet (it counts towards the user's limit at once).
+ * Every user's pairing keys. A key's code and lifetime follow the policy it was created under. What
+ * an expired key reads as is {@link ExpiredKeyRead}: gone (404, expired keys are dropped as they
+ * are met) or the stale resource until deleted. A claimed key stays until deleted.
  */
 final class PairingKeyStore {
-  private static final int CODE_DIGITS = 12;
-
   private final Map<UserRef, UserKeys> keysByUser = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
-  private final Duration lifetime;
   private final int maxValidKeysPerUser;
+  private final boolean keepExpired;
   private volatile Duration replicationLag = Duration.ZERO;
 
-  PairingKeyStore(Clock clock, Duration lifetime, int maxValidKeysPerUser) {
+  PairingKeyStore(Clock clock, int maxValidKeysPerUser, ExpiredKeyRead expiredKeyRead) {
     this.clock = clock;
-    this.lifetime = lifetime;
     this.maxValidKeysPerUser = maxValidKeysPerUser;
+    this.keepExpired = expiredKeyRead == ExpiredKeyRead.STALE_RESOURCE;
   }
 
   /** How a create ended. */
@@ -42,7 +38,16 @@ final class PairingKeyStore {
   /** The user already holds {@code limit} valid keys. */
   record LimitReached(int limit) implements CreateOutcome {}
 
-  CreateOutcome create(String environmentId, String userId, List<String> applicationIds) {
+  /** How a claim ended. */
+  enum ClaimOutcome {
+    CLAIMED,
+    NOT_FOUND,
+    ALREADY_CLAIMED,
+    EXPIRED
+  }
+
+  CreateOutcome create(
+      String environmentId, String userId, List<String> applicationIds, PolicySeed policy) {
     // PingOne reports milliseconds; truncating here keeps expiresAt - createdAt exactly the
     // lifetime.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -51,13 +56,13 @@ final class PairingKeyStore {
             Ids.random(),
             environmentId,
             userId,
-            newCode(),
+            newCode(policy.keyFormat()),
             applicationIds,
             now,
-            now.plus(lifetime));
-    UserKeys keys =
-        keysByUser.computeIfAbsent(new UserRef(environmentId, userId), ref -> new UserKeys());
-    return keys.addIfRoom(key, now, maxValidKeysPerUser)
+            now,
+            now.plus(policy.keyLifetime()),
+            false);
+    return keys(environmentId, userId).addIfRoom(key, now, maxValidKeysPerUser)
         ? new Created(key)
         : new LimitReached(maxValidKeysPerUser);
   }
@@ -70,21 +75,34 @@ final class PairingKeyStore {
     return replicationLag;
   }
 
+  /** The key, unless it is unknown, gone, or not visible yet (replication lag). */
   Optional<PairingKey> find(String environmentId, String userId, String keyId) {
     UserKeys keys = keysByUser.get(new UserRef(environmentId, userId));
     Instant now = clock.instant();
     return keys == null ? Optional.empty() : keys.find(keyId, now).filter(k -> visible(k, now));
   }
 
-  /** Removes the key; false when there was no valid key to remove (or it is not visible yet). */
+  /** Removes the key; false when there was no key to remove. */
   boolean delete(String environmentId, String userId, String keyId) {
     if (find(environmentId, userId, keyId).isEmpty()) {
-      return false;
+      return false; // unknown, gone, or not visible yet
     }
     UserKeys keys = keysByUser.get(new UserRef(environmentId, userId));
     return keys != null && keys.remove(keyId, clock.instant());
   }
 
+  /** Claims the key as a device would; the claimed key through {@link #find}. */
+  ClaimOutcome claim(String environmentId, String userId, String keyId) {
+    UserKeys keys = keysByUser.get(new UserRef(environmentId, userId));
+    return keys == null
+        ? ClaimOutcome.NOT_FOUND
+        : keys.claim(keyId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /**
+   * With a replication lag, a new key is absent to reads and deletes for that long after its
+   * creation, as on a replica that has not seen it yet (it counts towards the user's limit at once).
+   */
   private boolean visible(PairingKey key, Instant now) {
     return !now.isBefore(key.createdAt().plus(replicationLag));
   }
@@ -94,10 +112,16 @@ final class PairingKeyStore {
     return keys == null ? 0 : keys.validCount(clock.instant());
   }
 
-  private String newCode() {
-    StringBuilder code = new StringBuilder(CODE_DIGITS);
-    for (int i = 0; i < CODE_DIGITS; i++) {
-      code.append((char) ('0' + random.nextInt(10)));
+  private UserKeys keys(String environmentId, String userId) {
+    return keysByUser.computeIfAbsent(
+        new UserRef(environmentId, userId), ref -> new UserKeys(keepExpired));
+  }
+
+  private String newCode(PairingKeyFormat format) {
+    String alphabet = format.alphabet();
+    StringBuilder code = new StringBuilder(format.length());
+    for (int i = 0; i < format.length(); i++) {
+      code.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return code.toString();
   }
@@ -107,10 +131,15 @@ final class PairingKeyStore {
   /** One user's keys; synchronised so the limit check and the insert are one step. */
   private static final class UserKeys {
     private final Map<String, PairingKey> byId = new LinkedHashMap<>();
+    private final boolean keepExpired;
+
+    UserKeys(boolean keepExpired) {
+      this.keepExpired = keepExpired;
+    }
 
     synchronized boolean addIfRoom(PairingKey key, Instant now, int max) {
       prune(now);
-      if (byId.size() >= max) {
+      if (byId.values().stream().filter(k -> k.isValidAt(now)).count() >= max) {
         return false;
       }
       byId.put(key.id(), key);
@@ -127,13 +156,31 @@ final class PairingKeyStore {
       return byId.remove(keyId) != null;
     }
 
+    synchronized ClaimOutcome claim(String keyId, Instant now) {
+      prune(now);
+      PairingKey key = byId.get(keyId);
+      if (key == null) {
+        return ClaimOutcome.NOT_FOUND;
+      }
+      if (key.claimed()) {
+        return ClaimOutcome.ALREADY_CLAIMED;
+      }
+      if (!key.isValidAt(now)) {
+        return ClaimOutcome.EXPIRED;
+      }
+      byId.put(keyId, key.claimedAt(now));
+      return ClaimOutcome.CLAIMED;
+    }
+
     synchronized int validCount(Instant now) {
       prune(now);
-      return byId.size();
+      return (int) byId.values().stream().filter(k -> k.isValidAt(now)).count();
     }
 
     private void prune(Instant now) {
-      byId.values().removeIf(key -> !key.isValidAt(now));
+      if (!keepExpired) {
+        byId.values().removeIf(key -> !key.isLiveAt(now));
+      }
     }
   }
 }

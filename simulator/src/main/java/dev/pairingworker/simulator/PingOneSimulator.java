@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,16 +25,24 @@ import org.slf4j.LoggerFactory;
  * Start it on port 0, point the client at {@link #authBaseUrl()} and {@link #apiBaseUrl()}, then
  * inspect {@link #requests()}.
  *
+ * <p>A strict tenant by default ({@link TenantSettings}): only seeded environments and users exist
+ * (404 otherwise), a token works only in its environment and for an application with the MFA role
+ * (403 otherwise), the token endpoint enforces each application's authentication method, and a
+ * create may name only seeded native applications and policies (400). Seed at start ({@link
+ * SimulatorSettings#withSeed}, {@link SimulatorSettings#withUsers}) or while running ({@link
+ * #seed}, {@link #addUsers}, or {@code /admin}, see {@link AdminEndpoint}).
+ *
  * <p>Choices where PingOne's behaviour is unconfirmed: a malformed id in an API path is 400
- * INVALID_REQUEST; reading or deleting an expired key is 404; the key beyond the per-user limit is
- * 400 INVALID_DATA with detail SIZE_LIMIT_EXCEEDED; every well-formed environment and user exists.
+ * INVALID_REQUEST; reading or deleting an expired key is 404 ({@link ExpiredKeyRead} offers the
+ * stale resource instead); the key beyond the per-user limit is 400 INVALID_DATA with detail
+ * SIZE_LIMIT_EXCEEDED; a token request for an unknown environment is 404 NOT_FOUND.
  *
  * <p>Known differences from PingOne: response header names go out as the JDK server normalises them
- * ({@code Correlation-id}; header names are case-insensitive, so clients must not care), and a
- * token is accepted for any environment, not only the one it was issued for.
+ * ({@code Correlation-id}; header names are case-insensitive, so clients must not care).
  *
  * <pre>{@code
- * try (PingOneSimulator sim = PingOneSimulator.start(SimulatorSettings.defaults())) {
+ * SimulatorSettings settings = SimulatorSettings.defaults().withUsers(environmentId, users);
+ * try (PingOneSimulator sim = PingOneSimulator.start(settings)) {
  *   URI tokenUrl = sim.tokenUrl(environmentId); // POST grant_type=client_credentials here
  *   URI api = sim.apiBaseUrl(); // then {api}/environments/{e}/users/{u}/pairingKeys
  *   ...
@@ -44,9 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p>Misbehaviour, for testing a client's retries: {@link FaultSettings} (a rate limit answering
  * 429, random 500/502/503/504 and connection resets, before or after the request takes effect) in
  * the settings or through {@link #setFaults}; {@link #startOutage} for a period of failures; {@link
- * LatencyModel} for delays; {@link #setReplicationLag} for keys that reads and deletes do not see
- * at once. {@link #stats()} counts the outcomes; a connection closed without a response is recorded
- * with status {@link RecordedRequest#CONNECTION_RESET}.
+ * LatencyModel} for delays. {@link #stats()} counts the outcomes; a connection closed without a
+ * response is recorded with status {@link RecordedRequest#CONNECTION_RESET}.
  *
  * <pre>{@code
  * sim.setFaults(FaultSettings.none().withProbability(Fault.BAD_GATEWAY, 1).withAfterEffect(1));
@@ -89,7 +97,9 @@ public final class PingOneSimulator implements AutoCloseable {
   private final URI authBaseUrl;
   private final URI apiBaseUrl;
   private final TokenStore tokens;
+  private final TenantDirectory directory;
   private final PairingKeyStore keys;
+  private final PairingKeyJson json;
   private final RequestLog log = new RequestLog();
   private final StatusCounts counts = new StatusCounts();
   private final FaultStage faults;
@@ -102,9 +112,11 @@ public final class PingOneSimulator implements AutoCloseable {
     authBaseUrl = uri(settings.host(), server.getAddress().getPort(), "");
     apiBaseUrl = uri(settings.host(), server.getAddress().getPort(), "/v1");
     tokens = new TokenStore(settings.clock(), settings.tokenLifetime());
+    directory = new TenantDirectory(settings.tenant());
     keys =
         new PairingKeyStore(
-            settings.clock(), settings.pairingKeyLifetime(), settings.maxValidKeysPerUser());
+            settings.clock(), settings.maxValidKeysPerUser(), settings.tenant().expiredKeyRead());
+    json = new PairingKeyJson(apiBaseUrl);
     serverThreads = Executors.newFixedThreadPool(SERVER_THREADS, daemonThreads("pingone-sim-http"));
     scheduler =
         new ScheduledThreadPoolExecutor(SCHEDULER_THREADS, daemonThreads("pingone-sim-delay"));
@@ -114,6 +126,7 @@ public final class PingOneSimulator implements AutoCloseable {
         "/",
         new ExchangeHandler(
             settings.clock(), tokens, faults, log, counts, () -> latency, scheduler));
+    server.createContext("/admin", new AdminEndpoint(directory, keys, json));
     server.setExecutor(serverThreads);
   }
 
@@ -127,9 +140,9 @@ public final class PingOneSimulator implements AutoCloseable {
 
   /** The end of the responder chain; stages such as {@link FaultStage} wrap it. */
   private Router newRouter(SimulatorSettings settings) {
-    TokenEndpoint tokenEndpoint =
-        new TokenEndpoint(tokens, settings.clientId(), settings.clientSecret());
-    PairingKeyEndpoint pairingKeys = new PairingKeyEndpoint(keys, new PairingKeyJson(apiBaseUrl));
+    TokenEndpoint tokenEndpoint = new TokenEndpoint(tokens, directory, authBaseUrl);
+    PairingKeyEndpoint pairingKeys =
+        new PairingKeyEndpoint(keys, json, new AccessCheck(directory, tokens), settings.lenient());
     return new Router(tokenEndpoint, pairingKeys);
   }
 
@@ -219,6 +232,28 @@ public final class PingOneSimulator implements AutoCloseable {
   }
 
   /**
+   * Adds to the tenant: new environments, users, applications and policies; an application or
+   * policy with a seeded id replaces it.
+   */
+  public void seed(TenantSeed seed) {
+    directory.seed(Objects.requireNonNull(seed, "seed"));
+  }
+
+  /** The users exist from now on (and their environment, with its defaults, when it is new). */
+  public void addUsers(String environmentId, Collection<String> userIds) {
+    directory.addUsers(environmentId, userIds);
+  }
+
+  /**
+   * Claims the key as a device pairing with it would: it reads as {@code CLAIMED} from now on.
+   *
+   * @return false when there is no such unexpired, unclaimed key
+   */
+  public boolean claim(String environmentId, String userId, String pairingKeyId) {
+    return keys.claim(environmentId, userId, pairingKeyId) == PairingKeyStore.ClaimOutcome.CLAIMED;
+  }
+
+  /**
    * Makes every key, existing or new, invisible to reads and deletes (404) until {@code lag} after
    * its creation, as a PingOne replica that has not caught up yet: PingOne's retry guidance counts
    * a resource read right after its creation among the transient 404s. {@link Duration#ZERO} (the
@@ -237,7 +272,7 @@ public final class PingOneSimulator implements AutoCloseable {
     return keys.replicationLag();
   }
 
-  /** How many unexpired pairing keys the user holds. */
+  /** How many unexpired, unclaimed pairing keys the user holds. */
   public int validKeyCount(String environmentId, String userId) {
     return keys.validKeyCount(environmentId, userId);
   }

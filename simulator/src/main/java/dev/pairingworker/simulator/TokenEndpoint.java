@@ -1,28 +1,39 @@
 package dev.pairingworker.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /{environmentId}/as/token} with {@code grant_type=client_credentials}. Errors use the
  * OAuth 2.0 shape {@code {"error", "error_description"}} (PingOne's exact bodies are unconfirmed).
- * A non-UUID environment id is answered 400 {@code invalid_request}: the simulator treats every
- * well-formed environment as existing, so there is no "unknown environment" case to model.
+ * A non-UUID environment id is 400 {@code invalid_request}; an environment the tenant does not hold
+ * is 404 in PingOne's API error shape (unconfirmed: the choice of a gateway that finds no such
+ * environment). The client must authenticate by its application's one method ({@link
+ * ClientAuthenticator}); an assertion's {@code aud} must be this endpoint's URL, as the client
+ * reached it (its {@code Host} header) or as {@link PingOneSimulator#tokenUrl} gives it.
  */
 final class TokenEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final TokenStore tokens;
-  private final String clientId;
-  private final String clientSecret;
+  private final TenantDirectory directory;
+  private final ClientAuthenticator authenticator = new ClientAuthenticator();
+  private final URI authBaseUrl;
 
-  TokenEndpoint(TokenStore tokens, String clientId, String clientSecret) {
+  TokenEndpoint(TokenStore tokens, TenantDirectory directory, URI authBaseUrl) {
     this.tokens = tokens;
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
+    this.directory = directory;
+    this.authBaseUrl = authBaseUrl;
   }
 
   SimResponse respond(SimRequest request, String environmentId) {
@@ -33,6 +44,10 @@ final class TokenEndpoint {
     if (!Ids.isValid(environmentId)) {
       return oauthError(400, "invalid_request", "The environment id must be a lowercase UUID.");
     }
+    Optional<EnvironmentState> environment = directory.environment(environmentId);
+    if (environment.isEmpty()) {
+      return ApiErrors.notFound();
+    }
     if (!isForm(request.header("Content-Type"))) {
       return oauthError(400, "invalid_request", "Content-Type must be " + FORM + ".");
     }
@@ -40,19 +55,40 @@ final class TokenEndpoint {
     if (!form.containsKey("grant_type")) {
       return oauthError(400, "invalid_request", "The grant_type parameter is missing.");
     }
-    PresentedCredentials.Extraction extraction =
+    PresentedCredentials.Presented presented =
         PresentedCredentials.extract(request.header("Authorization"), form);
-    if (extraction instanceof PresentedCredentials.Failed failed) {
-      return credentialProblem(failed.problem());
+    if (presented instanceof PresentedCredentials.Failed failed
+        && failed.problem() == PresentedCredentials.Problem.BOTH_METHODS) {
+      return oauthError(400, "invalid_request", "Use one client authentication method only.");
     }
-    PresentedCredentials presented = ((PresentedCredentials.Found) extraction).credentials();
-    if (!presented.matches(clientId, clientSecret)) {
+    ClientAuthenticator.Outcome outcome =
+        authenticator.authenticate(
+            environment.get(),
+            presented,
+            audiences(request, environmentId),
+            request.receivedAt(),
+            directory.lenient());
+    if (outcome instanceof ClientAuthenticator.Refused refused) {
+      LOG.debug("Token request refused in {}: {}", environmentId, refused.reason());
       return invalidClient("Client authentication failed.");
     }
     if (!form.get("grant_type").equals("client_credentials")) {
       return oauthError(400, "unsupported_grant_type", "Only client_credentials is supported.");
     }
-    return issued(tokens.issue(environmentId, presented.clientId()));
+    ApplicationSeed application = ((ClientAuthenticator.Authenticated) outcome).application();
+    return issued(tokens.issue(environmentId, application));
+  }
+
+  /** The URLs an assertion's {@code aud} may name. */
+  private Set<String> audiences(SimRequest request, String environmentId) {
+    String path = "/" + environmentId + "/as/token";
+    String host = request.header("Host");
+    Set<String> urls = new HashSet<>();
+    urls.add(authBaseUrl + path);
+    if (host != null) {
+      urls.add("http://" + host + path);
+    }
+    return urls;
   }
 
   private SimResponse issued(String token) {
@@ -65,15 +101,6 @@ final class TokenEndpoint {
     return SimResponse.json(200, body)
         .withHeader("Cache-Control", "no-store")
         .withHeader("Pragma", "no-cache");
-  }
-
-  private static SimResponse credentialProblem(PresentedCredentials.Problem problem) {
-    return switch (problem) {
-      case MISSING -> invalidClient("No client credentials were presented.");
-      case MALFORMED -> invalidClient("The Basic credentials are malformed.");
-      case BOTH_METHODS ->
-          oauthError(400, "invalid_request", "Use one client authentication method only.");
-    };
   }
 
   private static SimResponse invalidClient(String description) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,7 +23,10 @@ final class TokenStore {
       BASE64URL.encodeToString(
           "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
-  private final Map<String, Instant> expiryByToken = new ConcurrentHashMap<>();
+  /** What an issued token grants: the environment it was issued in and the application's role. */
+  record Grant(String environmentId, String applicationId, boolean mfaRole, Instant expiresAt) {}
+
+  private final Map<String, Grant> grants = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final Duration lifetime;
@@ -36,8 +40,9 @@ final class TokenStore {
     return lifetime;
   }
 
-  /** Issues a fresh token for the client in the environment. */
-  String issue(String environmentId, String clientId) {
+  /** Issues a fresh token for the application in the environment. */
+  String issue(String environmentId, ApplicationSeed application) {
+    String clientId = application.clientId();
     Instant now = clock.instant();
     Instant expiresAt = now.plus(lifetime);
     String payload =
@@ -56,7 +61,7 @@ final class TokenStore {
             + BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8))
             + '.'
             + BASE64URL.encodeToString(signature);
-    expiryByToken.put(token, expiresAt);
+    grants.put(token, new Grant(environmentId, application.id(), application.mfaRole(), expiresAt));
     return token;
   }
 
@@ -66,20 +71,30 @@ final class TokenStore {
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return TokenState.NONE;
     }
-    Instant expiresAt = expiryByToken.get(authorization.substring(BEARER.length()).trim());
-    if (expiresAt == null) {
+    Grant grant = grants.get(authorization.substring(BEARER.length()).trim());
+    if (grant == null) {
       return TokenState.UNKNOWN;
     }
-    return clock.instant().isBefore(expiresAt) ? TokenState.VALID : TokenState.EXPIRED;
+    return clock.instant().isBefore(grant.expiresAt()) ? TokenState.VALID : TokenState.EXPIRED;
+  }
+
+  /** What a valid bearer token grants; empty for a missing, unknown or expired one. */
+  Optional<Grant> grant(String authorization) {
+    if (inspect(authorization) != TokenState.VALID) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(grants.get(authorization.substring(BEARER.length()).trim()));
   }
 
   /** Every token issued so far. */
   Set<String> issued() {
-    return Set.copyOf(expiryByToken.keySet());
+    return Set.copyOf(grants.keySet());
   }
 
   /** Makes every token issued so far expired; later tokens are unaffected. */
   void expireAll() {
-    expiryByToken.replaceAll((token, expiresAt) -> Instant.MIN);
+    grants.replaceAll(
+        (token, grant) ->
+            new Grant(grant.environmentId(), grant.applicationId(), grant.mfaRole(), Instant.MIN));
   }
 }

@@ -63,15 +63,18 @@ class PairingKeyApiTest {
   @Test
   void theResourceHasPingOnesShape() throws Exception {
     String app = newId();
+    String policy = newId();
+    sim.seed(
+        TenantSeed.empty()
+            .with(
+                EnvironmentSeed.of(ENV)
+                    .withApplication(ApplicationSeed.nativeApp(app))
+                    .withPolicy(PolicySeed.numericDefault(policy, Duration.ofMinutes(10)))));
     HttpResponse<String> created =
         client.create(
             user,
             token,
-            "{\"applications\":[{\"id\":\""
-                + app
-                + "\"}],\"policy\":{\"id\":\""
-                + newId()
-                + "\"}}");
+            "{\"applications\":[{\"id\":\"" + app + "\"}],\"policy\":{\"id\":\"" + policy + "\"}}");
 
     JsonNode key = json(created);
     String keyId = key.get("id").asText();

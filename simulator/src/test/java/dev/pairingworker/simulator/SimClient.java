@@ -12,9 +12,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
-/** A plain java.net.http client for the simulator, as a user's test would write one. */
+/**
+ * A plain java.net.http client for the simulator, as a user's test would write one. Made by {@link
+ * #SimClient(PingOneSimulator)} it seeds {@link #ENV} and every user it addresses, for the tests
+ * whose subject is not the strict tenant; {@link #unseeding} seeds nothing.
+ */
 final class SimClient {
   static final String ENV = "0c5a3b0e-1d2f-4e6a-8b7c-9d0e1f2a3b4c";
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,9 +30,23 @@ final class SimClient {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final PingOneSimulator sim;
+  private final boolean seeding;
 
   SimClient(PingOneSimulator sim) {
+    this(sim, true);
+  }
+
+  private SimClient(PingOneSimulator sim, boolean seeding) {
     this.sim = sim;
+    this.seeding = seeding;
+    if (seeding) {
+      sim.addUsers(ENV, List.of());
+    }
+  }
+
+  /** A client that leaves the tenant as seeded. */
+  static SimClient unseeding(PingOneSimulator sim) {
+    return new SimClient(sim, false);
   }
 
   static String newId() {
@@ -60,6 +79,9 @@ final class SimClient {
   }
 
   URI keys(String userId) {
+    if (seeding && Ids.isValid(userId)) {
+      sim.addUsers(ENV, List.of(userId));
+    }
     return URI.create(
         sim.apiBaseUrl() + "/environments/" + ENV + "/users/" + userId + "/pairingKeys");
   }

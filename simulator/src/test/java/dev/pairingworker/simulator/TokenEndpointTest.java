@@ -51,7 +51,15 @@ class TokenEndpointTest {
   }
 
   @Test
-  void clientCredentialsInThePostBodyGetABearerToken() throws Exception {
+  void clientCredentialsInThePostBodyGetABearerTokenForAClientSecretPostApplication()
+      throws Exception {
+    sim.seed(
+        TenantSeed.empty()
+            .with(
+                EnvironmentSeed.of(SimClient.ENV)
+                    .withApplication(
+                        ApplicationSeed.worker("simulator-client", "simulator-secret")
+                            .withAuthMethod(SeededAuthMethod.CLIENT_SECRET_POST, null))));
     HttpResponse<String> response =
         client.send(
             client.tokenRequest(
