@@ -1,12 +1,16 @@
 package dev.pairingworker.cli;
 
 import dev.pairingworker.config.Durations;
+import dev.pairingworker.simulator.EnvironmentSeed;
+import dev.pairingworker.simulator.ExpiredKeyRead;
 import dev.pairingworker.simulator.Fault;
 import dev.pairingworker.simulator.FaultSettings;
 import dev.pairingworker.simulator.LatencyModel;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.simulator.TenantSeed;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code simulate --port N}: the PingOne simulator alone, for local runs, users' own tests and
- * benchmarks, optionally with latency, a rate limit, random faults and one outage.
+ * benchmarks, optionally with latency, a rate limit, random faults and one outage. A strict tenant
+ * unless {@code --lenient}: it knows the environments and users of {@code --seed FILE} and {@code
+ * --environment}, and those added through {@code /admin} while it runs (docs/simulator.md).
  */
 @Command(
     name = "simulate",
@@ -45,14 +51,37 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--client-id",
       defaultValue = "simulator-client",
-      description = "Accepted client id.")
+      description = "Client id of the worker application every environment gets.")
   String clientId;
 
   @Option(
       names = "--client-secret",
       defaultValue = "simulator-secret",
-      description = "Accepted client secret.")
+      description = "Its client secret (CLIENT_SECRET_BASIC, MFA role).")
   String clientSecret;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "FILE",
+      description = "Seed file (JSON): environments, users, applications, policies.")
+  Path seedFile;
+
+  @Option(
+      names = "--environment",
+      paramLabel = "ID",
+      description = "Seed this environment (repeatable), with the worker application and no users.")
+  List<String> environments = List.of();
+
+  @Option(
+      names = "--lenient",
+      description = "Every well-formed environment and user exists; tokens work everywhere.")
+  boolean lenient;
+
+  @Option(
+      names = "--expired-key-read",
+      defaultValue = "NOT_FOUND",
+      description = "What reading an expired key answers: NOT_FOUND or STALE_RESOURCE.")
+  ExpiredKeyRead expiredKeyRead;
 
   @Option(
       names = "--token-lifetime",
@@ -131,7 +160,18 @@ final class SimulateCommand implements Callable<Integer> {
   boolean faultsOnTokenEndpoint;
 
   @Option(
-      names = "--seed",
+      names = "--token-rate-limit",
+      defaultValue = "0",
+      description = "Token requests admitted per sliding second; more get 429 (0 = no limit).")
+  int tokenRateLimit;
+
+  @Option(
+      names = "--html-gateway-errors",
+      description = "502, 503 and 504 come with a proxy's HTML page instead of JSON.")
+  boolean htmlGatewayErrors;
+
+  @Option(
+      names = "--random-seed",
       defaultValue = "1",
       description = "Seed of faults and latency. Default: ${DEFAULT-VALUE}.")
   long seed;
@@ -167,13 +207,16 @@ final class SimulateCommand implements Callable<Integer> {
     simulator.setReplicationLag(lag);
     System.out.printf(
         "PingOne simulator listening%n  pingone.api.url=%s%n  pingone.auth.url=%s%n"
-            + "  pingone.client.id=%s%n  latency=%s%n  faults=%s%n  replication lag=%s%n",
+            + "  pingone.client.id=%s%n  tenant=%s%n  latency=%s%n  faults=%s%n  replication lag=%s%n"
+            + "  add users: POST %s/admin/environments/{environmentId}/users {\"id\": ...}%n",
         simulator.apiBaseUrl(),
         simulator.authBaseUrl(),
         clientId,
+        settings.tenant(),
         settings.latency(),
         settings.faults(),
-        lag);
+        lag,
+        simulator.authBaseUrl());
     AutoCloseable printStats = () -> System.out.println("Simulator stats: " + simulator.stats());
     Shutdown.onSignal(printStats, simulator);
     CountDownLatch forever = new CountDownLatch(1);
@@ -207,10 +250,28 @@ final class SimulateCommand implements Callable<Integer> {
           .withCredentials(clientId, clientSecret)
           .withLatency(latencyModel())
           .withTokenLifetime(duration("--token-lifetime", tokenLifetime))
-          .withFaults(faults());
+          .withFaults(faults())
+          .withLenient(lenient)
+          .withExpiredKeyRead(expiredKeyRead)
+          .withSeed(seed());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+  }
+
+  private TenantSeed seed() {
+    TenantSeed seeded = TenantSeed.empty();
+    if (seedFile != null) {
+      try {
+        seeded = TenantSeed.read(seedFile);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--seed: cannot read " + seedFile + ": " + e, e);
+      }
+    }
+    for (String environment : environments) {
+      seeded = seeded.with(EnvironmentSeed.of(environment));
+    }
+    return seeded;
   }
 
   private LatencyModel latencyModel() {
@@ -246,6 +307,8 @@ final class SimulateCommand implements Callable<Integer> {
         .withRetryAfterSeconds(atLeast("--retry-after-seconds", retryAfterSeconds, 1))
         .withAfterEffect(chance("--after-effect", afterEffect))
         .withTokenEndpoint(faultsOnTokenEndpoint)
+        .withTokenRateLimitPerSecond(atLeast("--token-rate-limit", tokenRateLimit, 0))
+        .withHtmlGatewayErrors(htmlGatewayErrors)
         .withSeed(seed);
   }
 

@@ -6,6 +6,7 @@ import dev.pairingworker.simulator.SimulatorSettings;
 import dev.pairingworker.support.Commands;
 import dev.pairingworker.testkit.SimulatedPingOne;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,15 @@ record CrashScenario(
   /**
    * Worker settings: the ledger on (unfinished creates called again, the default), no client-side
    * rate limit, the group's default session timeout (45 s) and protocol (classic).
+   * Seeds the scenario's users in the simulator.
    */
   Map<String, String> workerSettings(String bootstrapServers, PingOneSimulator simulator) {
+    // The simulator is a strict tenant: the scenario's users exist because they are seeded.
+    List<String> userIds = new ArrayList<>();
+    for (int user = 0; user < users; user++) {
+      userIds.add(Commands.user(user));
+    }
+    simulator.addUsers(Commands.ENV, userIds);
     return SimulatedPingOne.workerSettings(simulator, SimulatorSettings.defaults(), Commands.ENV)
         .kafka(bootstrapServers)
         .group(group)

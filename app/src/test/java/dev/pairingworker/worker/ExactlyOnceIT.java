@@ -235,7 +235,7 @@ class ExactlyOnceIT {
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         keys.add("kill-" + i);
-        client.send(keys.get(i), createCommand(UUID.randomUUID().toString()), Map.of());
+        client.send(keys.get(i), createCommand(sim, UUID.randomUUID().toString()), Map.of());
       }
       for (int answered : List.of(30, 120)) {
         ForkedWorker worker = ForkedWorker.start(config, log);
@@ -265,7 +265,9 @@ class ExactlyOnceIT {
     }
   }
 
-  private static String createCommand(String user) {
+  /** A create command for a user seeded in the (strict) simulator. */
+  private static String createCommand(PingOneSimulator sim, String user) {
+    sim.addUsers(WorkerFixture.ENV, List.of(user));
     return "{\"op\":\"create\",\"environmentId\":\""
         + WorkerFixture.ENV
         + "\",\"userId\":\""

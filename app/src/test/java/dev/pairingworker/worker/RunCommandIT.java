@@ -66,7 +66,7 @@ class RunCommandIT {
       ForkedWorker process = ForkedWorker.start(config, dir.resolve("worker.log"));
       int total = 40;
       for (int i = 0; i < total; i++) {
-        client.send("run-" + i, create(UUID.randomUUID().toString()), Map.of()).get();
+        client.send("run-" + i, create(sim, UUID.randomUUID().toString()), Map.of()).get();
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> sim.requests().size() > 4);
 
@@ -128,7 +128,7 @@ class RunCommandIT {
               List.of("-XX:ActiveProcessorCount=2"))) {
         int total = 600;
         for (int i = 0; i < total; i++) {
-          client.send("threads-" + i, create(UUID.randomUUID().toString()), Map.of());
+          client.send("threads-" + i, create(sim, UUID.randomUUID().toString()), Map.of());
         }
         for (int i = 0; i < total; i++) {
           assertThat(client.reply("threads-" + i).get(120, TimeUnit.SECONDS))
@@ -189,7 +189,9 @@ class RunCommandIT {
     }
   }
 
-  private static String create(String user) {
+  /** A create command for a user seeded in the (strict) simulator. */
+  private static String create(PingOneSimulator sim, String user) {
+    sim.addUsers(WorkerFixture.ENV, List.of(user));
     return "{\"op\":\"create\",\"environmentId\":\""
         + WorkerFixture.ENV
         + "\",\"userId\":\""

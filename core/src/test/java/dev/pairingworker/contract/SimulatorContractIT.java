@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +22,12 @@ class SimulatorContractIT extends PairingKeyContract {
       "PingOne contract check against a real tenant: NOT RUN (run mvn -B verify -Pcontract with"
           + " PINGONE_CONTRACT_* set; see docs/contract-check.md)";
 
-  private static final SimulatorSettings SETTINGS = SimulatorSettings.defaults();
   private static final String ENVIRONMENT_ID = UUID.randomUUID().toString();
   private static final String USER_ID = UUID.randomUUID().toString();
+
+  /** The tenant a real check would be given: the environment, its worker app and the user. */
+  private static final SimulatorSettings SETTINGS =
+      SimulatorSettings.defaults().withUsers(ENVIRONMENT_ID, List.of(USER_ID));
 
   private static PingOneSimulator simulator;
 

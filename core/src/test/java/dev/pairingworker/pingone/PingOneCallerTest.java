@@ -44,7 +44,7 @@ class PingOneCallerTest {
 
   @BeforeEach
   void start() throws Exception {
-    simulator = PingOneSimulator.start(SimulatorSettings.defaults());
+    simulator = PingOneSimulator.start(SimulatorSettings.defaults().withUsers(ENV, List.of(USER)));
     HttpClient http = HttpClient.newHttpClient();
     Duration timeout = Duration.ofSeconds(10);
     TokenProvider tokens =
@@ -91,6 +91,39 @@ class PingOneCallerTest {
     assertThat(scheduler.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(503, 201);
     assertThat(slots.inUse()).isZero();
+  }
+
+  @Test
+  void aProxys503WithAnHtmlPageIsClassifiedByItsStatusAndRetriedAfterItsRetryAfter() {
+    simulator.setFaults(
+        FaultSettings.none()
+            .withProbability(Fault.UNAVAILABLE_RETRY_AFTER, 1.0)
+            .withRetryAfterSeconds(3)
+            .withHtmlGatewayErrors(true));
+    scheduler.onFirstWait(delay -> simulator.setFaults(FaultSettings.none()));
+
+    CallResult result = caller.call(create(), CallContext.NONE).join();
+
+    assertThat(status(result)).isEqualTo(201);
+    assertThat(result.attempts()).isEqualTo(2);
+    assertThat(scheduler.waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+    assertThat(apiRequests()).extracting(RecordedRequest::status).containsExactly(503, 201);
+    assertThat(slots.inUse()).isZero();
+  }
+
+  @Test
+  void aGetThatKeepsGettingHtml503sIsRetriedToTheLastAttemptAndEndsAnswered503() throws Exception {
+    String keyId = createdKeyId();
+    simulator.setFaults(
+        FaultSettings.none().withProbability(Fault.UNAVAILABLE, 1.0).withHtmlGatewayErrors(true));
+
+    CallResult result = caller.call(get(keyId), CallContext.NONE).join();
+
+    assertThat(status(result)).isEqualTo(503);
+    assertThat(result.attempts()).isEqualTo(RetrySettings.defaults().maxAttempts());
+    assertThat(apiRequests())
+        .hasSize(RetrySettings.defaults().maxAttempts())
+        .allMatch(r -> r.status() == 503);
   }
 
   @Test

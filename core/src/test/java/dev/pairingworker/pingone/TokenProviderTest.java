@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pairingworker.command.Json;
+import dev.pairingworker.simulator.ApplicationSeed;
+import dev.pairingworker.simulator.EnvironmentSeed;
 import dev.pairingworker.simulator.MutableClock;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
+import dev.pairingworker.simulator.SeededAuthMethod;
 import dev.pairingworker.simulator.SimulatorSettings;
+import dev.pairingworker.simulator.TenantSeed;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +33,16 @@ class TokenProviderTest {
 
   private TokenProvider provider(
       Duration lifetime, Duration refreshBefore, String secret, boolean basic) throws Exception {
-    simulator = PingOneSimulator.start(SimulatorSettings.defaults().withTokenLifetime(lifetime));
+    // The application authenticates by the method the provider uses, as a tenant would have it.
+    SeededAuthMethod method =
+        basic ? SeededAuthMethod.CLIENT_SECRET_BASIC : SeededAuthMethod.CLIENT_SECRET_POST;
+    ApplicationSeed app =
+        ApplicationSeed.worker("simulator-client", "simulator-secret").withAuthMethod(method, null);
+    simulator =
+        PingOneSimulator.start(
+            SimulatorSettings.defaults()
+                .withTokenLifetime(lifetime)
+                .withSeed(TenantSeed.empty().with(EnvironmentSeed.of(ENV).withApplication(app))));
     return new TokenProvider(
         HttpClient.newHttpClient(),
         simulator.tokenUrl(ENV),

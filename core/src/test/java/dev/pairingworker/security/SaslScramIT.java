@@ -255,7 +255,11 @@ class SaslScramIT {
         allow(PROVISIONER, ResourceType.TOPIC, topics.replies(), AclOperation.READ));
   }
 
+  /** A create command; a well-formed user is seeded in the (strict) simulator first. */
   private static String create(String user) {
+    if (!user.equals("NOT-A-UUID")) {
+      simulator.addUsers(Commands.ENV, List.of(user));
+    }
     return "{\"op\":\"create\",\"environmentId\":\""
         + Commands.ENV
         + "\",\"userId\":\""

@@ -191,7 +191,16 @@ public final class WorkerFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * The users exist in the simulated tenant from now on: it is strict, so a command for a user it
+   * does not know is answered 404. The command builders below seed their user.
+   */
+  public void seedUsers(String... users) {
+    simulator.addUsers(ENV, List.of(users));
+  }
+
   public String get(String user, String keyId) {
+    seedUsers(user);
     return "{\"op\":\"get\",\"environmentId\":\""
         + ENV
         + "\",\"userId\":\""
@@ -206,6 +215,7 @@ public final class WorkerFixture implements AutoCloseable {
   }
 
   public String create(String user) {
+    seedUsers(user);
     return "{\"op\":\"create\",\"environmentId\":\"" + ENV + "\",\"userId\":\"" + user + "\"}";
   }
 

@@ -3,6 +3,7 @@ package dev.pairingworker.testkit;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.SimulatorSettings;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,9 +26,16 @@ public final class SimulatedPingOne {
   /**
    * Settings for a worker calling {@code simulator}, started with {@code simulatorSettings} (whose
    * client ID and secret the worker presents), in PingOne environment {@code environmentId}.
+   *
+   * <p>The simulator is a strict tenant, so this seeds the environment in it: with the settings'
+   * worker application (client ID and secret, {@code CLIENT_SECRET_BASIC}, granted the MFA role)
+   * and the default policy. The users the worker acts on must be seeded too ({@link
+   * PingOneSimulator#addUsers}, {@link SimulatorSettings#withUsers}); a lenient simulator needs
+   * neither.
    */
   public static SimulatedPingOne workerSettings(
       PingOneSimulator simulator, SimulatorSettings simulatorSettings, String environmentId) {
+    simulator.addUsers(environmentId, List.of());
     return new SimulatedPingOne()
         .set("pingone.api.url", simulator.apiBaseUrl().toString())
         .set("pingone.auth.url", simulator.authBaseUrl().toString())

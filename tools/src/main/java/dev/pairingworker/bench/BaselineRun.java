@@ -38,7 +38,7 @@ final class BaselineRun {
         RunFigures figures =
             measurement.measure(
                 "serial-baseline",
-                Workload.creates(run, commands, users),
+                Workload.creates(run, commands, users).seededIn(simulator),
                 users,
                 bound,
                 options.produceRate(),

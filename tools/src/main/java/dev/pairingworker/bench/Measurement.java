@@ -81,7 +81,7 @@ final class Measurement {
    * token is fetched, connections are open and the hot code is compiled before the clock starts.
    */
   void warmUp(String run, int commands) throws InterruptedException {
-    Workload warmUp = Workload.creates(run + "-warmup", commands, commands);
+    Workload warmUp = Workload.creates(run + "-warmup", commands, commands).seededIn(simulator);
     LoadDriver.Result result = new LoadDriver(client).drive(warmUp, 0, WARM_UP_TIMEOUT);
     if (result.unanswered() > 0) {
       throw new IllegalStateException(

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +31,11 @@ public final class RawHttpLoad {
   /** Prints requests/s for {@code requests} creates, after a warm-up of a tenth as many. */
   public static double run(int requests, int concurrency, Duration latency, PrintStream out)
       throws Exception {
+    String user = UUID.randomUUID().toString();
     SimulatorSettings settings =
-        SimulatorSettings.defaults().withLatency(LatencyModel.fixed(latency));
+        SimulatorSettings.defaults()
+            .withLatency(LatencyModel.fixed(latency))
+            .withUsers(ENVIRONMENT, List.of(user));
     try (PingOneSimulator simulator = PingOneSimulator.start(settings)) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String token = token(http, simulator, settings);
@@ -41,7 +45,7 @@ public final class RawHttpLoad {
                   + "/environments/"
                   + ENVIRONMENT
                   + "/users/"
-                  + UUID.randomUUID()
+                  + user
                   + "/pairingKeys");
       load(http, create, token, Math.max(concurrency, requests / 10), concurrency);
       long started = System.nanoTime();

@@ -49,7 +49,7 @@ final class WorkerProcessRun implements AutoCloseable {
           settings,
           simulator,
           client,
-          Workload.creates(run, options.commands(), options.users()),
+          Workload.creates(run, options.commands(), options.users()).seededIn(simulator),
           progress);
     }
   }

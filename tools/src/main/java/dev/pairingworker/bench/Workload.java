@@ -1,5 +1,6 @@
 package dev.pairingworker.bench;
 
+import dev.pairingworker.simulator.PingOneSimulator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,16 @@ public final class Workload {
           new PlannedCommand(run + "-u" + user + "-" + position, user, position, userId, json));
     }
     return new Workload(planned);
+  }
+
+  /**
+   * Seeds this workload's users in the simulator, which is a strict tenant: it knows only seeded
+   * users.
+   */
+  public Workload seededIn(PingOneSimulator simulator) {
+    simulator.addUsers(
+        ENVIRONMENT_ID, commands.stream().map(PlannedCommand::userId).distinct().toList());
+    return this;
   }
 
   public List<PlannedCommand> commands() {

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,8 @@ public final class Demo implements AutoCloseable {
   /** Sends the samples one after the other and prints each reply. */
   public void runSamples() throws Exception {
     String user = UUID.randomUUID().toString();
+    // The simulator is a strict tenant, as PingOne is: it knows only the users seeded in it.
+    simulator.addUsers(ENVIRONMENT, List.of(user));
     String createKey = key("demo-create");
     JsonNode created =
         send(
