@@ -33,6 +33,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class WorkerFixture implements AutoCloseable {
   public static final String ENV = Commands.ENV;
+  private static final java.util.regex.Pattern LOWERCASE_UUID =
+      java.util.regex.Pattern.compile(
+          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   public final String commands;
   public final String replies;
@@ -193,10 +196,13 @@ public final class WorkerFixture implements AutoCloseable {
 
   /**
    * The users exist in the simulated tenant from now on: it is strict, so a command for a user it
-   * does not know is answered 404. The command builders below seed their user.
+   * does not know is answered 404. The command builders below seed their user; a malformed id (a
+   * test of the worker's own rejection) is no user and is left out.
    */
   public void seedUsers(String... users) {
-    simulator.addUsers(ENV, List.of(users));
+    simulator.addUsers(
+        ENV,
+        java.util.Arrays.stream(users).filter(u -> LOWERCASE_UUID.matcher(u).matches()).toList());
   }
 
   public String get(String user, String keyId) {
