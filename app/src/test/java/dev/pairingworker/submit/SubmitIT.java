@@ -225,7 +225,9 @@ class SubmitIT {
     return Stream.generate(() -> UUID.randomUUID().toString()).limit(count).toList();
   }
 
+  /** A CSV of the users, who are seeded in the (strict) simulator. */
   private Path csv(String name, List<String> users) throws Exception {
+    fixture.seedUsers(users.toArray(String[]::new));
     List<String> lines = new ArrayList<>(List.of("environmentId,userId"));
     users.forEach(user -> lines.add(WorkerFixture.ENV + "," + user));
     return Files.write(dir.resolve(name), lines);
