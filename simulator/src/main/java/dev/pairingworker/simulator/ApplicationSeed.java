@@ -1,6 +1,7 @@
 package dev.pairingworker.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -71,6 +72,11 @@ public record ApplicationSeed(
   /** The same application with or without the MFA role. */
   public ApplicationSeed withMfaRole(boolean granted) {
     return new ApplicationSeed(id, kind, clientId, clientSecret, authMethod, publicKeyPem, granted);
+  }
+
+  /** The X.509 PEM of a public key, as {@link #publicKeyPem} and the seed file's want it. */
+  public static String pem(PublicKey publicKey) {
+    return PublicKeys.pem(publicKey);
   }
 
   static String derivedId(String clientId) {

@@ -18,16 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClientAuthenticator {
 
   /** How the authentication ended. */
-  sealed interface Outcome {}
+  sealed interface Authentication {}
 
-  record Authenticated(ApplicationSeed application) implements Outcome {}
+  record Authenticated(ApplicationSeed application) implements Authentication {}
 
   /** 401 invalid_client; {@code reason} is for the simulator's debug log only. */
-  record Refused(String reason) implements Outcome {}
+  record Unauthenticated(String reason) implements Authentication {}
 
   private final Map<String, Instant> seenJwtIds = new ConcurrentHashMap<>();
 
-  Outcome authenticate(
+  Authentication authenticate(
       EnvironmentState environment,
       PresentedCredentials.Presented presented,
       Set<String> audiences,
@@ -42,16 +42,16 @@ final class ClientAuthenticator {
     if (presented instanceof PresentedCredentials.Assertion assertion) {
       return assertion(environment, assertion, audiences, now);
     }
-    return new Refused(((PresentedCredentials.Failed) presented).problem().name());
+    return new Unauthenticated(((PresentedCredentials.Failed) presented).problem().name());
   }
 
-  private Outcome basic(
+  private Authentication basic(
       EnvironmentState environment, PresentedCredentials.Basic basic, boolean lenient) {
     Optional<ApplicationSeed> app = environment.client(basic.clientId());
     if (app.isPresent() && accepts(app.get(), SeededAuthMethod.CLIENT_SECRET_BASIC, lenient)) {
       return PresentedCredentials.equal(basic.clientSecret(), app.get().clientSecret())
           ? new Authenticated(app.get())
-          : new Refused("wrong secret");
+          : new Unauthenticated("wrong secret");
     }
     // Before issue 14 the simulator compared Basic credentials as sent; lenient still does.
     Optional<ApplicationSeed> raw = lenient ? environment.client(basic.rawId()) : Optional.empty();
@@ -60,21 +60,21 @@ final class ClientAuthenticator {
         && PresentedCredentials.equal(basic.rawSecret(), raw.get().clientSecret())) {
       return new Authenticated(raw.get());
     }
-    return new Refused(app.isEmpty() ? "unknown client" : "not CLIENT_SECRET_BASIC");
+    return new Unauthenticated(app.isEmpty() ? "unknown client" : "not CLIENT_SECRET_BASIC");
   }
 
-  private Outcome post(
+  private Authentication post(
       EnvironmentState environment, PresentedCredentials.Post post, boolean lenient) {
     Optional<ApplicationSeed> app = environment.client(post.clientId());
     if (app.isEmpty()) {
-      return new Refused("unknown client");
+      return new Unauthenticated("unknown client");
     }
     if (!accepts(app.get(), SeededAuthMethod.CLIENT_SECRET_POST, lenient)) {
-      return new Refused("not CLIENT_SECRET_POST");
+      return new Unauthenticated("not CLIENT_SECRET_POST");
     }
     return PresentedCredentials.equal(post.clientSecret(), app.get().clientSecret())
         ? new Authenticated(app.get())
-        : new Refused("wrong secret");
+        : new Unauthenticated("wrong secret");
   }
 
   /**
@@ -91,32 +91,32 @@ final class ClientAuthenticator {
     return lenient && secretMethods;
   }
 
-  private Outcome assertion(
+  private Authentication assertion(
       EnvironmentState environment,
       PresentedCredentials.Assertion presented,
       Set<String> audiences,
       Instant now) {
     Optional<ClientAssertion> parsed = ClientAssertion.parse(presented.jwt());
     if (parsed.isEmpty()) {
-      return new Refused("malformed assertion");
+      return new Unauthenticated("malformed assertion");
     }
     ClientAssertion jwt = parsed.get();
     String clientId = jwt.issuer();
     if (clientId == null
         || !clientId.equals(jwt.subject())
         || (presented.clientId() != null && !presented.clientId().equals(clientId))) {
-      return new Refused("iss, sub and client_id differ");
+      return new Unauthenticated("iss, sub and client_id differ");
     }
     Optional<ApplicationSeed> app = environment.client(clientId);
     if (app.isEmpty()) {
-      return new Refused("unknown client");
+      return new Unauthenticated("unknown client");
     }
     if (!signatureValid(app.get(), jwt)) {
-      return new Refused("method or signature");
+      return new Unauthenticated("method or signature");
     }
     return claimsValid(jwt, clientId, audiences, now)
         ? new Authenticated(app.get())
-        : new Refused("claims");
+        : new Unauthenticated("claims");
   }
 
   private static boolean signatureValid(ApplicationSeed app, ClientAssertion jwt) {

@@ -61,14 +61,14 @@ final class TokenEndpoint {
         && failed.problem() == PresentedCredentials.Problem.BOTH_METHODS) {
       return oauthError(400, "invalid_request", "Use one client authentication method only.");
     }
-    ClientAuthenticator.Outcome outcome =
+    ClientAuthenticator.Authentication outcome =
         authenticator.authenticate(
             environment.get(),
             presented,
             audiences(request, environmentId),
             request.receivedAt(),
             directory.lenient());
-    if (outcome instanceof ClientAuthenticator.Refused refused) {
+    if (outcome instanceof ClientAuthenticator.Unauthenticated refused) {
       LOG.debug("Token request refused in {}: {}", environmentId, refused.reason());
       return invalidClient("Client authentication failed.");
     }

@@ -5,9 +5,13 @@
  *
  * <p>Public: {@code PingOneSimulator}, {@code SimulatorSettings}, {@code LatencyModel}, {@code
  * FaultSettings}, {@code Fault}, {@code SimulatorStats}, {@code RecordedRequest}, {@code
- * TokenState} and {@code MutableClock} (a clock tests move by hand). Everything else is
- * package-private. A request flows {@code ExchangeHandler} (decode, record, apply latency, send) →
- * {@code FaultStage} (outage, rate limit, random faults) → {@code Router} → {@code TokenEndpoint}
- * or {@code PairingKeyEndpoint}.
+ * TokenState}, {@code MutableClock} (a clock tests move by hand), and the tenant: {@code
+ * TenantSettings}, {@code TenantSeed} with {@code EnvironmentSeed}, {@code ApplicationSeed}, {@code
+ * PolicySeed} and their enums, {@code ExpiredKeyRead}. Everything else is package-private. A
+ * request flows {@code ExchangeHandler} (decode, record, apply latency, send) → {@code FaultStage}
+ * (outage, rate limits, random faults) → {@code Router} → {@code TokenEndpoint} ({@code
+ * ClientAuthenticator}) or {@code PairingKeyEndpoint} ({@code AccessCheck}, {@code CreateRequest},
+ * {@code CreateReferences}, {@code PairingKeyStore}); {@code /admin} goes to {@code AdminEndpoint}
+ * alone. The strict tenant is {@code TenantDirectory} of {@code EnvironmentState}s.
  */
 package dev.pairingworker.simulator;
