@@ -21,15 +21,24 @@ RUN mvn -B -q -DskipTests package
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 worker
 COPY --from=build /src/target/pairing-worker.jar /app/pairing-worker.jar
-COPY config/worker.properties /config/worker.properties
-USER worker
-EXPOSE 9464
-# The worker's JVM sized for its bounded working set (worker.max.buffered records, the calls in flight and the
-# ledger's entries), measured with `bench --worker-process`: docs/benchmarks.md, "Memory", has the figures
-# with and without these options. Override the whole set with -e JDK_JAVA_OPTIONS=...; raise -Xmx with
+# The documented way to start the worker: bin/pairing-worker with the JVM options of config/jvm.options, measured
+# with `bench --worker-process` (docs/benchmarks.md, "A cold worker process"), and the class-data archive below.
+# Add options with -e PAIRING_WORKER_JVM_OPTIONS=... (they come last and win); raise -Xmx with
 # worker.max.buffered.
+COPY bin/pairing-worker /app/bin/pairing-worker
+COPY config/jvm.options /app/config/jvm.options
+COPY config/worker.properties /config/worker.properties
+ENV PAIRING_WORKER_JAR=/app/pairing-worker.jar
 # MALLOC_ARENA_MAX=2: glibc keeps fewer per-thread malloc arenas, memory the JVM does not see (NMT) but RSS does.
 ENV MALLOC_ARENA_MAX=2
-ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"
-ENTRYPOINT ["java", "-jar", "/app/pairing-worker.jar"]
+# The class-data archive (AppCDS) for this jar and this image's Java, made as `mvn package` makes it: a short
+# training run of the worker started by bin/pairing-worker with -XX:ArchiveClassesAtExit.
+RUN PAIRING_WORKER_JVM_OPTIONS=-XX:ArchiveClassesAtExit=/app/pairing-worker.jsa \
+      java -jar /app/pairing-worker.jar bench --worker-process --commands=3000 --users=1000 \
+      --no-serial-baseline --timeout=3m > /tmp/class-data-archive.log 2>&1 \
+    || { tail -n 40 /tmp/class-data-archive.log; exit 1; }; \
+    test -s /app/pairing-worker.jsa && rm -f /tmp/class-data-archive.log
+USER worker
+EXPOSE 9464
+ENTRYPOINT ["/app/bin/pairing-worker"]
 CMD ["run", "--config", "/config/worker.properties"]

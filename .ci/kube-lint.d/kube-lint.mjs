@@ -353,9 +353,17 @@ for (const sts of statefulSets) {
   if (instanceId?.valueFrom?.fieldRef?.fieldPath !== "metadata.name") {
     problem(where(sts, `${wAt}.env`), "PAIRING_WORKER_WORKER_INSTANCE_ID must come from the pod's metadata.name (the stable instance ID)");
   }
-  // The JVM options: the Dockerfile's, unchanged.
+  // The JVM options: the image's (config/jvm.options through bin/pairing-worker), which the memory limit rests on.
+  for (const name of ["JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "PAIRING_WORKER_JVM_OPTIONS"]) {
+    if (env.some((e) => e.name === name)) {
+      problem(where(sts, `${wAt}.env`), `${name} overrides the image's JVM options (config/jvm.options), which the memory limit rests on`);
+    }
+  }
+  if (worker.command) {
+    problem(where(sts, `${wAt}.command`), "replaces the image's entrypoint, bin/pairing-worker (its JVM options and class-data archive)");
+  }
   const dockerfile = fs.readFileSync("Dockerfile", "utf8");
-  for (const name of ["JDK_JAVA_OPTIONS", "MALLOC_ARENA_MAX"]) {
+  for (const name of ["MALLOC_ARENA_MAX"]) {
     const m = dockerfile.match(new RegExp(`^ENV ${name}=(?:"([^"]*)"|(\\S+))`, "m"));
     const image = m ? (m[1] ?? m[2]) : undefined;
     const set = env.find((e) => e.name === name);

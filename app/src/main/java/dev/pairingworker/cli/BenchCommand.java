@@ -170,10 +170,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--worker-jvm-options",
       paramLabel = "OPTIONS",
-      defaultValue = "",
       description =
-          "With --worker-process: the worker's JVM options, space-separated, e.g. \"-Xmx128m\"."
-              + " Default: none (the JVM's defaults).")
+          "With --worker-process: start the worker with java and exactly these JVM options,"
+              + " space-separated (\"\" for the JVM's defaults), instead of the documented way,"
+              + " bin/pairing-worker (config/jvm.options and the class-data archive).")
   String workerJvmOptions;
 
   @Option(
@@ -253,12 +253,14 @@ final class BenchCommand implements Callable<Integer> {
 
   private WorkerProcessOptions workerProcess() {
     if (!workerProcess) {
-      if (!workerJvmOptions.isBlank() || workerNmt) {
+      if (workerJvmOptions != null || workerNmt) {
         throw new IllegalArgumentException(
             "--worker-jvm-options and --worker-nmt need --worker-process");
       }
       return null;
     }
-    return new WorkerProcessOptions(WorkerProcessOptions.split(workerJvmOptions), workerNmt);
+    return workerJvmOptions == null
+        ? new WorkerProcessOptions(true, List.of(), workerNmt)
+        : new WorkerProcessOptions(false, WorkerProcessOptions.split(workerJvmOptions), workerNmt);
   }
 }

@@ -39,13 +39,8 @@ class CrashIT {
   private static final Duration PHASE = Duration.ofSeconds(90);
   private static final String INSTANCE_ID = "crash-worker-0";
 
-  /** The JVM options of the README's run command and the Dockerfile: the worker as deployed. */
-  private static final List<String> README_JVM_OPTIONS =
-      List.of(
-          "-XX:+UseSerialGC",
-          "-Xmx96m",
-          "-XX:MaxMetaspaceSize=96m",
-          "-XX:ReservedCodeCacheSize=64m");
+  /** The JVM options of bin/pairing-worker and the image (config/jvm.options): as deployed. */
+  private static final List<String> README_JVM_OPTIONS = ForkedWorker.documentedJvmOptions();
 
   @TempDir Path dir;
 

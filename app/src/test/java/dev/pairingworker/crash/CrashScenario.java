@@ -76,8 +76,8 @@ record CrashScenario(
 
   /**
    * Worker settings: the ledger on (unfinished creates called again, the default), no client-side
-   * rate limit, the group's default session timeout (45 s) and protocol (classic).
-   * Seeds the scenario's users in the simulator.
+   * rate limit, the group's default session timeout (45 s) and protocol (classic). Seeds the
+   * scenario's users in the simulator.
    */
   Map<String, String> workerSettings(String bootstrapServers, PingOneSimulator simulator) {
     // The simulator is a strict tenant: the scenario's users exist because they are seeded.

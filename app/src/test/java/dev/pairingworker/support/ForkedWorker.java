@@ -61,6 +61,27 @@ public final class ForkedWorker implements AutoCloseable {
     return start(config, log, List.of());
   }
 
+  /**
+   * The JVM options of {@code config/jvm.options}, which {@code bin/pairing-worker} (the documented
+   * way to start the worker, and the image's entrypoint) reads the same way: one a line, comments
+   * and blank lines dropped. The class-data archive it also adds is left out: it belongs to the
+   * jar, and these processes run from the test class path.
+   */
+  public static List<String> documentedJvmOptions() {
+    List<String> options = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(ProjectRoot.resolve("config", "jvm.options"))) {
+        String option = line.replaceAll("#.*", "").strip();
+        if (!option.isEmpty()) {
+          options.add(option);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return options;
+  }
+
   /** The same, with options for the worker's JVM. */
   public static ForkedWorker start(Path config, Path log, List<String> jvmOptions) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

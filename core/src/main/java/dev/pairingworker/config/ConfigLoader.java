@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +57,22 @@ public final class ConfigLoader {
   }
 
   /**
+   * The variables of {@code bin/pairing-worker}, the launcher, which share the prefix: they are not
+   * settings.
+   */
+  static final Set<String> LAUNCHER_VARIABLES =
+      Set.of("PAIRING_WORKER_JAR", "PAIRING_WORKER_JVM_OPTIONS", "PAIRING_WORKER_JVM_OPTIONS_FILE");
+
+  /**
    * The settings {@code env} overrides, by key; variables that match no key are ignored with a
-   * warning.
+   * warning (the launcher's own variables silently).
    */
   static Map<String, String> fromEnvironment(Map<String, String> env) {
     Map<String, String> settings = new LinkedHashMap<>();
     env.forEach(
         (variable, text) ->
             EnvNames.toKey(variable)
+                .filter(key -> !LAUNCHER_VARIABLES.contains(variable))
                 .ifPresent(
                     key -> {
                       if (ConfigResolver.isKnown(key)) {

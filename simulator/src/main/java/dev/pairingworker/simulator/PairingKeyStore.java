@@ -101,7 +101,8 @@ final class PairingKeyStore {
 
   /**
    * With a replication lag, a new key is absent to reads and deletes for that long after its
-   * creation, as on a replica that has not seen it yet (it counts towards the user's limit at once).
+   * creation, as on a replica that has not seen it yet (it counts towards the user's limit at
+   * once).
    */
   private boolean visible(PairingKey key, Instant now) {
     return !now.isBefore(key.createdAt().plus(replicationLag));

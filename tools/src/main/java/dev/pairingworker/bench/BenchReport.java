@@ -70,7 +70,14 @@ public record BenchReport(
     settings.put("warmup", options.workerProcess() == null ? options.warmup() : null);
     settings.put("produceRate", options.produceRate() == 0 ? null : options.produceRate());
     if (options.workerProcess() != null) {
-      settings.put("workerJvmOptions", options.workerProcess().commandLine());
+      settings.put(
+          "workerJvmOptions",
+          options.workerProcess().launcher()
+              ? "bin/pairing-worker"
+                  + (options.workerProcess().commandLine().isEmpty()
+                      ? ""
+                      : " + " + options.workerProcess().commandLine())
+              : options.workerProcess().commandLine());
     }
     return settings;
   }

@@ -117,6 +117,11 @@ public final class ReportTable {
   }
 
   private static void workerProcess(WorkerProcessFigures process, PrintStream out) {
+    out.printf(
+        ROW,
+        "CPU per command (process)",
+        format("%.0f µs", process.cpuMicrosPerCommand()),
+        format("%.2f s in all", process.cpuSeconds()));
     out.printf(ROW, "RSS after the last reply", format("%.0f MB", process.lastRssMb()), "");
     out.printf(ROW, "peak heap committed", format("%.0f MB", process.peakHeapCommittedMb()), "");
     out.printf(ROW, "peak non-heap used", format("%.0f MB", process.peakNonHeapUsedMb()), "");
@@ -126,6 +131,8 @@ public final class ReportTable {
         "exit code after SIGTERM",
         process.exitCode() + (process.exitCode() == 0 ? " (clean)" : ""),
         "");
+    out.println();
+    out.println("Worker process: " + process.commandLine());
   }
 
   private static void row(

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The worker as production runs it: {@code run --config FILE} in a JVM of its own, a child of the
- * benchmark, with the JVM options under test. Its output goes to a temporary log file, kept when it
- * fails.
+ * benchmark, started the documented way ({@code bin/pairing-worker}) or with the JVM options under
+ * test. Its output goes to a temporary log file, kept when it fails.
  */
 final class WorkerProcess implements AutoCloseable {
   private static final String MAIN = "dev.pairingworker.cli.Main";
@@ -43,7 +43,7 @@ final class WorkerProcess implements AutoCloseable {
    * Writes {@code settings} (with a free {@code metrics.port}) to a temporary config file and
    * starts the worker on it with the same Java and class path as this JVM.
    */
-  static WorkerProcess start(Map<String, String> settings, List<String> jvmOptions)
+  static WorkerProcess start(Map<String, String> settings, WorkerProcessOptions options)
       throws IOException {
     int port = freePort();
     Properties properties = new Properties();
@@ -54,20 +54,41 @@ final class WorkerProcess implements AutoCloseable {
       properties.store(out, "written by bench --worker-process");
     }
     Path log = Files.createTempFile("pairing-worker-bench", ".log");
-    Process process =
-        new ProcessBuilder(command(jvmOptions, config))
+    ProcessBuilder builder =
+        new ProcessBuilder(command(options, config))
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    if (options.launcher()) {
+      Map<String, String> env = builder.environment();
+      env.put("PAIRING_WORKER_JAR", jar().toString());
+      env.put("JAVA_HOME", System.getProperty("java.home"));
+      String added =
+          (env.getOrDefault("PAIRING_WORKER_JVM_OPTIONS", "")
+                  + " "
+                  + String.join(" ", options.commandLine()))
+              .strip();
+      env.put("PAIRING_WORKER_JVM_OPTIONS", added);
+    }
+    Process process = builder.start();
     return new WorkerProcess(
         process, URI.create("http://localhost:" + port + "/metrics"), config, log);
   }
 
-  /** {@code java [jvmOptions] -cp <this class path> Main run --config FILE}. */
-  static List<String> command(List<String> jvmOptions, Path config) {
+  /**
+   * {@code bin/pairing-worker run --config FILE} (the same jar and Java as this JVM), or {@code
+   * java [jvmOptions] -cp <this class path> Main run --config FILE}.
+   */
+  static List<String> command(WorkerProcessOptions options, Path config) {
     List<String> command = new ArrayList<>();
+    if (options.launcher()) {
+      command.add(launcher().toString());
+      command.add("run");
+      command.add("--config");
+      command.add(config.toString());
+      return command;
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
+    command.addAll(options.commandLine());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(MAIN);
@@ -75,6 +96,56 @@ final class WorkerProcess implements AutoCloseable {
     command.add("--config");
     command.add(config.toString());
     return command;
+  }
+
+  /** The jar this benchmark runs from. */
+  static Path jar() {
+    String classPath = System.getProperty("java.class.path");
+    if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+      throw new IllegalStateException(
+          "bench --worker-process starts the documented launcher for the jar it runs from, but"
+              + " this JVM's class path is not one jar ("
+              + classPath
+              + "): run the jar, or give --worker-jvm-options to start java directly");
+    }
+    // The real path, as bin/pairing-worker names it: a class-data archive is only used with the
+    // jar path it was made with.
+    try {
+      return Path.of(classPath).toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code bin/pairing-worker} for the jar this benchmark runs from: beside the jar's directory in
+   * the repository ({@code target/../bin}) or in it (the image's {@code /app/bin}).
+   */
+  static Path launcher() {
+    Path dir = jar().getParent();
+    for (Path candidate :
+        List.of(
+            dir.resolveSibling("bin").resolve("pairing-worker"),
+            dir.resolve("bin/pairing-worker"))) {
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException(
+        "no bin/pairing-worker beside "
+            + dir
+            + ": bench --worker-process starts the worker the documented way; give"
+            + " --worker-jvm-options to start java directly");
+  }
+
+  /** The worker's command line as the OS has it (after the launcher's exec), or empty. */
+  String commandLine() {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+      return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').strip();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   long pid() {

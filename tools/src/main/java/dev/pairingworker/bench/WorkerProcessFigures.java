@@ -4,6 +4,10 @@ package dev.pairingworker.bench;
  * What only a worker run as its own process shows; its heap and RSS peaks are in its {@link
  * RunFigures}.
  *
+ * @param commandLine the worker's command line as the OS had it (the launcher's {@code java ...})
+ * @param cpuSeconds the CPU time the process used from its start to the last reply (user + system,
+ *     every thread: start-up, JIT and GC included), from {@code /proc/<pid>/stat}
+ * @param cpuMicrosPerCommand that CPU time per command answered
  * @param startupSeconds from starting the process to the first reply (JVM start, group join, token)
  * @param lastRssMb its resident set size at the last sample, after the last reply
  * @param peakHeapCommittedMb the largest heap the JVM had committed (scraped from {@code /metrics})
@@ -13,7 +17,10 @@ package dev.pairingworker.bench;
  *     asked for
  */
 public record WorkerProcessFigures(
+    String commandLine,
     double startupSeconds,
+    double cpuSeconds,
+    double cpuMicrosPerCommand,
     double lastRssMb,
     double peakHeapCommittedMb,
     double peakNonHeapUsedMb,

@@ -6,14 +6,24 @@ import java.util.List;
 /**
  * How {@code bench --worker-process} starts the worker's JVM.
  *
+ * @param launcher true: the documented way, {@code bin/pairing-worker run --config FILE} (the
+ *     options of {@code config/jvm.options} and the class-data archive {@code mvn package} builds),
+ *     with {@code jvmOptions} added last; false: {@code java [jvmOptions] -cp <jar> ...}, exactly
+ *     those options and no others (none: the JVM's defaults)
  * @param jvmOptions options given to the worker's {@code java} command, e.g. {@code -Xmx128m}
  * @param nativeMemoryTracking whether to add {@code -XX:NativeMemoryTracking=summary} and print
  *     {@code jcmd <pid> VM.native_memory summary} after the last reply
  */
-public record WorkerProcessOptions(List<String> jvmOptions, boolean nativeMemoryTracking) {
+public record WorkerProcessOptions(
+    boolean launcher, List<String> jvmOptions, boolean nativeMemoryTracking) {
 
   public WorkerProcessOptions {
     jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** The documented way, with nothing added. */
+  public static WorkerProcessOptions documented() {
+    return new WorkerProcessOptions(true, List.of(), false);
   }
 
   /**
@@ -34,7 +44,7 @@ public record WorkerProcessOptions(List<String> jvmOptions, boolean nativeMemory
     return split;
   }
 
-  /** The worker's whole option list: the given ones, plus native memory tracking if asked. */
+  /** The options this benchmark adds: the given ones, plus native memory tracking if asked. */
   List<String> commandLine() {
     List<String> all = new ArrayList<>(jvmOptions);
     if (nativeMemoryTracking) {

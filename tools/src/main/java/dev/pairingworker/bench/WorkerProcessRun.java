@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +25,8 @@ final class WorkerProcessRun implements AutoCloseable {
   private final WorkerProcessWatch watch = new WorkerProcessWatch();
   private WorkerProcess worker;
   private double startupSeconds;
+  private double cpuSeconds;
+  private String commandLine = "";
   private String nativeMemory;
 
   /** A run's figures and the process's own. */
@@ -63,10 +64,15 @@ final class WorkerProcessRun implements AutoCloseable {
       throws Exception {
     LoadDriver.Sent backlog =
         new LoadDriver(client).send(workload, 0).awaitOnBroker(options.timeout());
-    List<String> jvm = options.workerProcess().commandLine();
+    WorkerProcessOptions jvm = options.workerProcess();
     progress.printf(
-        "Backlog of %d commands on the broker; starting the worker: java %s ...%n",
-        workload.size(), String.join(" ", jvm));
+        "Backlog of %d commands on the broker; starting the worker: %s%n",
+        workload.size(),
+        jvm.launcher()
+            ? "bin/pairing-worker run (config/jvm.options"
+                + (jvm.commandLine().isEmpty() ? "" : " + " + String.join(" ", jvm.commandLine()))
+                + ")"
+            : "java " + String.join(" ", jvm.commandLine()) + " ...");
     Measurement measurement =
         new Measurement(
             simulator, client, watch::inFlight, watch::limiterRate, () -> watch, watch::cpuNanos);
@@ -89,7 +95,10 @@ final class WorkerProcessRun implements AutoCloseable {
     return new Figures(
         figures,
         new WorkerProcessFigures(
+            commandLine,
             startupSeconds,
+            cpuSeconds,
+            cpuSeconds * 1e6 / Math.max(1, figures.commands() - figures.unanswered()),
             watch.lastRssBytes() / BYTES_PER_MB,
             watch.peakHeapCommittedBytes() / BYTES_PER_MB,
             watch.peakNonHeapUsedBytes() / BYTES_PER_MB,
@@ -99,7 +108,7 @@ final class WorkerProcessRun implements AutoCloseable {
 
   /** Starts the worker on the backlog and waits for every reply; reads its memory once more. */
   private LoadDriver.Result drain(
-      Map<String, String> settings, List<String> jvm, LoadDriver.Sent backlog)
+      Map<String, String> settings, WorkerProcessOptions jvm, LoadDriver.Sent backlog)
       throws InterruptedException {
     long launch = System.nanoTime();
     try {
@@ -110,6 +119,8 @@ final class WorkerProcessRun implements AutoCloseable {
     watch.attach(worker);
     LoadDriver.Result result = backlog.clockFrom(launch).await(options.timeout());
     watch.sampleNow();
+    cpuSeconds = watch.cpuNanos() / 1e9;
+    commandLine = worker.commandLine();
     startupSeconds = (result.firstReplyNanos() - launch) / 1e9;
     if (options.workerProcess().nativeMemoryTracking()) {
       nativeMemory = nativeMemorySummary(worker.pid());

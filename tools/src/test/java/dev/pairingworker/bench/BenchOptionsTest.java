@@ -25,14 +25,14 @@ class BenchOptionsTest {
 
   @Test
   void aPacedLoadNeedsTheWorkerInThisJvm() {
-    assertThatThrownBy(() -> with(100, new WorkerProcessOptions(List.of(), false)))
+    assertThatThrownBy(() -> with(100, WorkerProcessOptions.documented()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("produceRate needs the worker in this JVM: a worker process drains a backlog");
   }
 
   @Test
   void aWorkerProcessDrainsABacklogProducedAtOnce() {
-    assertThat(with(0, new WorkerProcessOptions(List.of("-Xmx128m"), false)).workerProcess())
+    assertThat(with(0, new WorkerProcessOptions(false, List.of("-Xmx128m"), false)).workerProcess())
         .isNotNull();
   }
 

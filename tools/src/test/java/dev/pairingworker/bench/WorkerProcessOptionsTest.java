@@ -28,14 +28,16 @@ class WorkerProcessOptionsTest {
 
   @Test
   void nativeMemoryTrackingIsAddedAfterTheGivenOptions() {
-    assertThat(new WorkerProcessOptions(List.of("-Xmx128m"), true).commandLine())
+    assertThat(new WorkerProcessOptions(true, List.of("-Xmx128m"), true).commandLine())
         .containsExactly("-Xmx128m", "-XX:NativeMemoryTracking=summary");
   }
 
   @Test
-  void theWorkerRunsWithThisJvmsJavaAndClassPath() {
+  void givenJvmOptionsRunTheWorkerWithThisJvmsJavaAndClassPath() {
     List<String> command =
-        WorkerProcess.command(List.of("-Xmx128m"), java.nio.file.Path.of("w.properties"));
+        WorkerProcess.command(
+            new WorkerProcessOptions(false, List.of("-Xmx128m"), false),
+            java.nio.file.Path.of("w.properties"));
 
     assertThat(command.get(0)).startsWith(System.getProperty("java.home")).endsWith("java");
     assertThat(command.subList(1, command.size()))
