@@ -72,7 +72,17 @@ public final class CommandClient implements AutoCloseable {
   /** Sends a command; {@code headers} values are sent as UTF-8. */
   public CompletableFuture<RecordMetadata> send(
       byte[] key, byte[] value, Map<String, String> headers) {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(commandsTopic, key, value);
+    return send(null, key, value, headers);
+  }
+
+  /**
+   * Sends a command to {@code partition} of the commands topic, or where the producer's partitioner
+   * puts its key when null: a producer that keeps each user's commands in one partition.
+   */
+  public CompletableFuture<RecordMetadata> send(
+      Integer partition, byte[] key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(commandsTopic, partition, key, value);
     headers.forEach(
         (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
@@ -90,7 +100,14 @@ public final class CommandClient implements AutoCloseable {
 
   public CompletableFuture<RecordMetadata> send(
       String key, String json, Map<String, String> headers) {
+    return send(null, key, json, headers);
+  }
+
+  /** As {@link #send(Integer, byte[], byte[], Map)}, with a text key and value. */
+  public CompletableFuture<RecordMetadata> send(
+      Integer partition, String key, String json, Map<String, String> headers) {
     return send(
+        partition,
         key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         json == null ? null : json.getBytes(StandardCharsets.UTF_8),
         headers);
