@@ -3,6 +3,7 @@ package dev.pairingworker.cli;
 import dev.pairingworker.bench.BenchOptions;
 import dev.pairingworker.bench.BenchReport;
 import dev.pairingworker.bench.Benchmark;
+import dev.pairingworker.bench.FleetOptions;
 import dev.pairingworker.bench.RawHttpLoad;
 import dev.pairingworker.bench.ReportTable;
 import dev.pairingworker.bench.Variant;
@@ -168,12 +169,42 @@ final class BenchCommand implements Callable<Integer> {
   boolean workerProcess;
 
   @Option(
+      names = "--fleet",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Run N workers, each its own process (run --config), in one consumer group on a backlog"
+              + " spread over --partitions (each user's commands in one): measure the share of"
+              + " --sim-rate-limit used and the 429s while all run (A), after one leaves with"
+              + " SIGTERM (B) and after one joins (C); then stop all with SIGTERM (exit 0"
+              + " expected). 0 = off. Default: ${DEFAULT-VALUE}.")
+  int fleet;
+
+  @Option(
+      names = "--fleet-phase",
+      paramLabel = "D",
+      defaultValue = "20s",
+      description =
+          "With --fleet: the measurement window of each phase, once the group has settled."
+              + " Default: ${DEFAULT-VALUE}.")
+  String fleetPhase;
+
+  @Option(
+      names = "--fleet-warmup",
+      paramLabel = "D",
+      defaultValue = "0s",
+      description =
+          "With --fleet: how long the fleet runs once its group has settled before phase A's window"
+              + " (fresh JVMs compile for their first tens of seconds). Default: ${DEFAULT-VALUE}.")
+  String fleetWarmup;
+
+  @Option(
       names = "--worker-jvm-options",
       paramLabel = "OPTIONS",
       description =
-          "With --worker-process: start the worker with java and exactly these JVM options,"
-              + " space-separated (\"\" for the JVM's defaults), instead of the documented way,"
-              + " bin/pairing-worker (config/jvm.options and the class-data archive).")
+          "With --worker-process or --fleet: start the worker with java and exactly these JVM"
+              + " options, space-separated (\"\" for the JVM's defaults), instead of the documented"
+              + " way, bin/pairing-worker (config/jvm.options and the class-data archive).")
   String workerJvmOptions;
 
   @Option(
@@ -199,10 +230,10 @@ final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     BenchOptions options = options();
-    if (compareGuarantees && options.workerProcess() != null) {
+    if (compareGuarantees && (options.workerProcess() != null || options.fleet() != null)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--compare-guarantees runs the worker in this JVM: no --worker-process");
+          "--compare-guarantees runs the worker in this JVM: no --worker-process, no --fleet");
     }
     BenchReport report =
         Benchmark.run(options, compareGuarantees ? Variant.guarantees() : List.of(), System.out);
@@ -212,7 +243,8 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println("\nFigures written to " + json);
     }
     boolean stoppedCleanly =
-        report.workerProcess() == null || report.workerProcess().exitCode() == 0;
+        (report.workerProcess() == null || report.workerProcess().exitCode() == 0)
+            && (report.fleet() == null || report.fleet().stoppedCleanly());
     boolean allAnswered =
         report.worker().unanswered() == 0
             && report.variants().stream().allMatch(run -> run.unanswered() == 0);
@@ -245,7 +277,8 @@ final class BenchCommand implements Callable<Integer> {
           seed,
           warmup,
           produceRate,
-          workerProcess());
+          workerProcess(),
+          fleet());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -253,14 +286,38 @@ final class BenchCommand implements Callable<Integer> {
 
   private WorkerProcessOptions workerProcess() {
     if (!workerProcess) {
-      if (workerJvmOptions != null || workerNmt) {
+      if (workerNmt) {
+        throw new IllegalArgumentException("--worker-nmt needs --worker-process");
+      }
+      if (workerJvmOptions != null && fleet == 0) {
         throw new IllegalArgumentException(
-            "--worker-jvm-options and --worker-nmt need --worker-process");
+            "--worker-jvm-options needs --worker-process or --fleet");
       }
       return null;
     }
+    if (fleet != 0) {
+      throw new IllegalArgumentException(
+          "--fleet starts its own worker processes: no --worker-process");
+    }
+    return launch(workerNmt);
+  }
+
+  /** How worker processes start: the documented way, or java with --worker-jvm-options. */
+  private WorkerProcessOptions launch(boolean nativeMemoryTracking) {
     return workerJvmOptions == null
-        ? new WorkerProcessOptions(true, List.of(), workerNmt)
-        : new WorkerProcessOptions(false, WorkerProcessOptions.split(workerJvmOptions), workerNmt);
+        ? new WorkerProcessOptions(true, List.of(), nativeMemoryTracking)
+        : new WorkerProcessOptions(
+            false, WorkerProcessOptions.split(workerJvmOptions), nativeMemoryTracking);
+  }
+
+  private FleetOptions fleet() {
+    if (fleet == 0) {
+      return null;
+    }
+    return new FleetOptions(
+        fleet,
+        Durations.parse("--fleet-phase", fleetPhase),
+        Durations.parse("--fleet-warmup", fleetWarmup),
+        launch(false));
   }
 }

@@ -31,6 +31,9 @@ import java.util.Objects;
  * @param produceRate commands produced per second, evenly spaced; 0 to produce them all at once
  * @param workerProcess with a value, the worker runs as its own process on a backlog produced
  *     before it starts, and its memory is measured; null for the worker in this JVM
+ * @param fleet with a value, several workers run as their own processes in one group on a backlog,
+ *     and the share of the simulator's rate limit they use is measured as workers leave and join;
+ *     null otherwise
  */
 public record BenchOptions(
     int commands,
@@ -48,7 +51,8 @@ public record BenchOptions(
     long seed,
     int warmup,
     double produceRate,
-    WorkerProcessOptions workerProcess) {
+    WorkerProcessOptions workerProcess,
+    FleetOptions fleet) {
 
   /**
    * Warm-up commands by default, so that a short run reports warm figures: broker, simulator and
@@ -88,6 +92,20 @@ public record BenchOptions(
       throw new IllegalArgumentException(
           "produceRate needs the worker in this JVM: a worker process drains a backlog");
     }
+    if (fleet != null) {
+      if (workerProcess != null || produceRate > 0) {
+        throw new IllegalArgumentException(
+            "fleet starts its own worker processes on a backlog: no workerProcess, no produceRate");
+      }
+      if (partitions < fleet.workers()) {
+        throw new IllegalArgumentException(
+            "partitions ("
+                + partitions
+                + ") must be at least the fleet's workers ("
+                + fleet.workers()
+                + "), or a worker owns none");
+      }
+    }
     // Validates the fault chances (each 0 to 1, together at most 1) now rather than after the
     // broker started.
     faultSettings(simRateLimit, faults, seed);
@@ -114,6 +132,7 @@ public record BenchOptions(
         1,
         DEFAULT_WARMUP,
         0,
+        null,
         null);
   }
 

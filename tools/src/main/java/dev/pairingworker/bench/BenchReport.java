@@ -17,6 +17,8 @@ import java.util.Map;
  * @param speedupOverSerial worker commands per second ÷ baseline commands per second, or null
  * @param workerProcess with {@code --worker-process}, what the worker's own process showed; else
  *     null
+ * @param fleet with {@code --fleet}, the phases and the reply check; else null ({@code worker} is
+ *     then the whole fleet run)
  */
 public record BenchReport(
     Map<String, Object> settings,
@@ -25,7 +27,8 @@ public record BenchReport(
     List<RunFigures> variants,
     RunFigures serialBaseline,
     Double speedupOverSerial,
-    WorkerProcessFigures workerProcess) {
+    WorkerProcessFigures workerProcess,
+    FleetFigures fleet) {
 
   public BenchReport {
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -37,7 +40,8 @@ public record BenchReport(
       RunFigures worker,
       List<RunFigures> variants,
       RunFigures baseline,
-      WorkerProcessFigures workerProcess) {
+      WorkerProcessFigures workerProcess,
+      FleetFigures fleet) {
     Double speedup =
         baseline == null || baseline.commandsPerSecond() == 0
             ? null
@@ -49,7 +53,8 @@ public record BenchReport(
         variants,
         baseline,
         speedup,
-        workerProcess);
+        workerProcess,
+        fleet);
   }
 
   private static Map<String, Object> settings(BenchOptions options) {
@@ -67,7 +72,8 @@ public record BenchReport(
     settings.put("rateLimit", options.rateLimit());
     settings.put("baselineCommands", options.serialBaseline() ? options.baselineCommands() : null);
     settings.put("seed", options.seed());
-    settings.put("warmup", options.workerProcess() == null ? options.warmup() : null);
+    boolean inThisJvm = options.workerProcess() == null && options.fleet() == null;
+    settings.put("warmup", inThisJvm ? options.warmup() : null);
     settings.put("produceRate", options.produceRate() == 0 ? null : options.produceRate());
     if (options.workerProcess() != null) {
       settings.put(
@@ -78,6 +84,16 @@ public record BenchReport(
                       ? ""
                       : " + " + options.workerProcess().commandLine())
               : options.workerProcess().commandLine());
+    }
+    if (options.fleet() != null) {
+      settings.put("fleet", options.fleet().workers());
+      settings.put("fleetPhaseSeconds", options.fleet().phase().toMillis() / 1000.0);
+      settings.put("fleetWarmupSeconds", options.fleet().warmup().toMillis() / 1000.0);
+      settings.put(
+          "workerJvmOptions",
+          options.fleet().launch().launcher()
+              ? "bin/pairing-worker"
+              : options.fleet().launch().commandLine());
     }
     return settings;
   }

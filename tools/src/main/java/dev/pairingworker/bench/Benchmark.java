@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * The {@code bench} command's work: an in-process broker in a temporary directory, then the worker
- * run (in this JVM, or as its own process) and, if asked, the serial baseline, each with its own
- * topics and simulator. The broker and its data are gone afterwards.
+ * run (in this JVM, as its own process, or as a fleet of processes) and, if asked, the serial
+ * baseline, each with its own topics and simulator. The broker and its data are gone afterwards.
  */
 public final class Benchmark {
   private Benchmark() {}
@@ -27,7 +27,7 @@ public final class Benchmark {
    */
   public static BenchReport run(BenchOptions options, List<Variant> variants, PrintStream progress)
       throws Exception {
-    if (!variants.isEmpty() && options.workerProcess() != null) {
+    if (!variants.isEmpty() && (options.workerProcess() != null || options.fleet() != null)) {
       throw new IllegalArgumentException("variants run the worker in this JVM, not as a process");
     }
     QuietLogs.perCommandLinesOff();
@@ -39,9 +39,14 @@ public final class Benchmark {
           broker.bootstrapServers(), options.commands(), options.users());
       RunFigures worker;
       WorkerProcessFigures process = null;
+      FleetFigures fleet = null;
       List<RunFigures> others = new ArrayList<>();
       if (!variants.isEmpty()) {
         worker = compare(options, kafka, run, variants, others, progress);
+      } else if (options.fleet() != null) {
+        FleetRun.Figures figures = FleetRun.measure(options, kafka, run, progress);
+        worker = figures.run();
+        fleet = figures.fleet();
       } else if (options.workerProcess() == null) {
         worker = WorkerRun.measure(options, kafka, run);
       } else {
@@ -54,7 +59,7 @@ public final class Benchmark {
         progress.printf("Serial baseline: %d commands ...%n", options.baselineCommands());
         baseline = BaselineRun.measure(options, kafka, run + "-serial");
       }
-      return BenchReport.of(options, worker, others, baseline, process);
+      return BenchReport.of(options, worker, others, baseline, process, fleet);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -63,6 +64,23 @@ final class LoadDriver {
    * producer takes them, without waiting for replies.
    */
   Sent send(Workload workload, double perSecond) throws InterruptedException {
+    return send(workload, perSecond, command -> null);
+  }
+
+  /**
+   * Sends every command at once, each user's to partition {@code user % partitions}, as a producer
+   * that keys its partitions by user would: the worker keeps a user's commands in order within a
+   * partition only, so with several partitions (and several workers) this is what makes the order
+   * check meaningful.
+   */
+  Sent sendByUser(Workload workload, int partitions) throws InterruptedException {
+    return send(workload, 0, command -> command.user() % partitions);
+  }
+
+  /** Sends the workload, each command to the partition {@code partition} says (null: its key's). */
+  private Sent send(
+      Workload workload, double perSecond, Function<Workload.PlannedCommand, Integer> partition)
+      throws InterruptedException {
     List<Workload.PlannedCommand> commands = workload.commands();
     long[] sentAt = new long[commands.size()];
     List<CompletableFuture<Received>> replies = new ArrayList<>(commands.size());
@@ -79,7 +97,8 @@ final class LoadDriver {
         awaitNanoTime(dueNanos(firstSend, i, perSecond));
       }
       sentAt[i] = System.nanoTime();
-      acks.add(client.send(commands.get(i).key(), commands.get(i).json(), Map.of()));
+      Workload.PlannedCommand command = commands.get(i);
+      acks.add(client.send(partition.apply(command), command.key(), command.json(), Map.of()));
     }
     return new Sent(firstSend, sentAt, replies, acks);
   }

@@ -83,6 +83,9 @@ public final class ReportTable {
     if (report.workerProcess() != null) {
       workerProcess(report.workerProcess(), out);
     }
+    if (report.fleet() != null) {
+      FleetTable.print(report.fleet(), report.worker(), out);
+    }
     out.println();
     runs.forEach(r -> out.println("Memory of " + r.name() + ": " + r.memoryOf()));
     if (!report.variants().isEmpty()) {

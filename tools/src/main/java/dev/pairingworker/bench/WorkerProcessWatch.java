@@ -10,24 +10,29 @@ import java.util.OptionalLong;
 
 /**
  * Watches a {@link WorkerProcess}: its RSS from {@code /proc/<pid>/status} and its heap, calls in
- * flight and rate limit from its {@code /metrics}, scraped at most every {@link #SCRAPE_PERIOD} (a
- * scrape costs the worker CPU: every 250 ms took ~5 % of a cold worker's; Prometheus scrapes every
- * 15 s or more). The peak RSS is the kernel's own (VmHWM), whatever the period. Until the process
- * is attached and has answered a scrape, the gauges read NaN, which the sampler skips.
+ * flight and rate limit from its {@code /metrics}, scraped at most every {@link #SCRAPE_PERIOD}, or
+ * the period it is given (a scrape costs the worker CPU: every 250 ms took ~5 % of a cold worker's;
+ * Prometheus scrapes every 15 s or more). The peak RSS is the kernel's own (VmHWM), whatever the
+ * period. Until the process is attached and has answered a scrape, the gauges read NaN, which the
+ * sampler skips.
  */
 final class WorkerProcessWatch implements MemoryProbe {
   static final Duration SCRAPE_PERIOD = Duration.ofSeconds(1);
   private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(2);
   private static final Map<String, String> HEAP = Map.of("area", "heap");
   private static final Map<String, String> NON_HEAP = Map.of("area", "nonheap");
+  private static final String PINGONE_REQUESTS = "pairing_worker_pingone_request_seconds_count";
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(SCRAPE_TIMEOUT).build();
+  private final Duration scrapePeriod;
   private volatile WorkerProcess process;
   private volatile ProcessMemory memory;
   private long lastScrape;
   // Written by the sampler thread, read by others: volatile, each a single writer.
   private volatile double inFlight = Double.NaN;
   private volatile double limiterRate = Double.NaN;
+  private volatile double pingOneRequests = Double.NaN;
+  private volatile double pingOneRateLimited = Double.NaN;
   private volatile long peakHeapUsed;
   private volatile long peakHeapCommitted;
   private volatile long peakLiveData;
@@ -35,6 +40,15 @@ final class WorkerProcessWatch implements MemoryProbe {
   private volatile long peakRss;
   private volatile long lastRss;
   private volatile long cpuNanos = -1;
+
+  WorkerProcessWatch() {
+    this(SCRAPE_PERIOD);
+  }
+
+  /** Scrapes at most every {@code scrapePeriod} when sampled ({@link #sampleNow} always does). */
+  WorkerProcessWatch(Duration scrapePeriod) {
+    this.scrapePeriod = scrapePeriod;
+  }
 
   /** Starts watching the worker once it has started. */
   void attach(WorkerProcess worker) {
@@ -55,6 +69,20 @@ final class WorkerProcessWatch implements MemoryProbe {
     return limiterRate;
   }
 
+  /**
+   * PingOne API calls the worker made so far, answered or not (its {@code
+   * pairing_worker_pingone_request_seconds} timer's count, over every op and status), at the last
+   * scrape; NaN before one.
+   */
+  double pingOneRequests() {
+    return pingOneRequests;
+  }
+
+  /** Of those, the calls PingOne answered 429; NaN before a scrape. */
+  double pingOneRateLimited() {
+    return pingOneRateLimited;
+  }
+
   @Override
   public synchronized void sample() {
     WorkerProcess worker = process;
@@ -62,7 +90,7 @@ final class WorkerProcessWatch implements MemoryProbe {
       return;
     }
     long now = System.nanoTime();
-    if (now - lastScrape < SCRAPE_PERIOD.toNanos()) {
+    if (now - lastScrape < scrapePeriod.toNanos()) {
       return;
     }
     lastScrape = now;
@@ -87,10 +115,18 @@ final class WorkerProcessWatch implements MemoryProbe {
     }
     inFlight = PrometheusText.sum(exposition, "pairing_worker_in_flight", Map.of());
     limiterRate = PrometheusText.sum(exposition, "pairing_worker_pingone_rate_limit", Map.of());
+    // No series before the first call: none made yet.
+    pingOneRequests = zeroIfNaN(PrometheusText.sum(exposition, PINGONE_REQUESTS, Map.of()));
+    pingOneRateLimited =
+        zeroIfNaN(PrometheusText.sum(exposition, PINGONE_REQUESTS, Map.of("status", "429")));
     peakHeapUsed = max(peakHeapUsed, exposition, "jvm_memory_used_bytes", HEAP);
     peakHeapCommitted = max(peakHeapCommitted, exposition, "jvm_memory_committed_bytes", HEAP);
     peakNonHeapUsed = max(peakNonHeapUsed, exposition, "jvm_memory_used_bytes", NON_HEAP);
     peakLiveData = max(peakLiveData, exposition, "jvm_gc_live_data_size_bytes", Map.of());
+  }
+
+  private static double zeroIfNaN(double value) {
+    return Double.isNaN(value) ? 0 : value;
   }
 
   private static long max(long peak, String exposition, String metric, Map<String, String> labels) {

@@ -3,6 +3,7 @@ package dev.pairingworker.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,49 @@ class BenchOptionsTest {
         .isNotNull();
   }
 
+  @Test
+  void aFleetNeedsAWorkerToLeaveAndAPartitionForEachWorker() {
+    assertThatThrownBy(
+            () ->
+                new FleetOptions(
+                    1, Duration.ofSeconds(20), Duration.ZERO, WorkerProcessOptions.documented()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fleet must have at least 2 workers (one leaves in phase B): 1");
+    FleetOptions three =
+        new FleetOptions(
+            3,
+            Duration.ofSeconds(20),
+            Duration.ZERO,
+            new WorkerProcessOptions(false, List.of("-Xmx96m"), false));
+    assertThatThrownBy(() -> withFleet(2, three))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "partitions (2) must be at least the fleet's workers (3), or a worker owns none");
+    assertThat(withFleet(12, three).fleet().launch().jvmOptions()).containsExactly("-Xmx96m");
+  }
+
+  private BenchOptions withFleet(int partitions, FleetOptions fleet) {
+    BenchOptions d = defaults;
+    return new BenchOptions(
+        d.commands(),
+        d.users(),
+        partitions,
+        d.latency(),
+        d.latencyP99(),
+        d.simRateLimit(),
+        d.faults(),
+        d.inFlight(),
+        d.rateLimit(),
+        d.serialBaseline(),
+        d.baselineCommands(),
+        d.timeout(),
+        d.seed(),
+        d.warmup(),
+        0,
+        null,
+        fleet);
+  }
+
   private BenchOptions with(double produceRate, WorkerProcessOptions workerProcess) {
     BenchOptions d = defaults;
     return new BenchOptions(
@@ -54,6 +98,7 @@ class BenchOptionsTest {
         d.seed(),
         d.warmup(),
         produceRate,
-        workerProcess);
+        workerProcess,
+        null);
   }
 }
