@@ -185,7 +185,8 @@ final class BenchCommand implements Callable<Integer> {
       paramLabel = "D",
       defaultValue = "20s",
       description =
-          "With --fleet: the measurement window of each phase, once the group has settled."
+          "With --fleet: the measurement window of each phase; it opens 3 s after the group"
+              + " settled (every partition owned, every worker calling PingOne)."
               + " Default: ${DEFAULT-VALUE}.")
   String fleetPhase;
 
