@@ -13,21 +13,16 @@ import java.util.List;
 
 /**
  * Issue 13: how soon a worker killed with SIGKILL and restarted (same {@code worker.instance.id})
- * answers, from the restarted process's start to its first reply.
+ * answers, from the restarted process's start to its first reply: at most {@link #BOUND}. Without
+ * static membership it waited for the dead member's session to expire first (45 s by default).
  *
- * <p>The figure is at most {@link #BOUND} on a machine that runs this test and little else. Most of
- * it is the restarted JVM's own start-up (class loading, building the worker, reading the ledger of
- * its partitions), CPU work that stretches without limit on an oversubscribed machine (developer
- * machines running several builds at once showed load averages of 30 on 2 cores and 15 to 30 s).
- * When the load average at a restart exceeds {@link #BUSY_LOAD_PER_CPU} per CPU, that restart is
- * held to {@link #BUSY_BOUND} instead: still below the broker's default session timeout (45 s), so
- * it fails whenever the restarted worker waited for its dead predecessor's session to expire, which
- * is what static membership removes.
+ * <p>Most of the figure is the restarted JVM's own start-up (class loading, building the worker,
+ * reading the ledger of its partitions), CPU work that stretches on an oversubscribed machine:
+ * 3.0-3.7 s at load averages of 5.7-6.5 on 2 CPUs (session 5, the worker with config/jvm.options),
+ * but 9-33 s at 13-38. The load average at each restart is printed with the figure.
  */
 final class RestartSpeed {
   static final Duration BOUND = Duration.ofSeconds(10);
-  static final Duration BUSY_BOUND = Duration.ofSeconds(40);
-  static final double BUSY_LOAD_PER_CPU = 3.0;
 
   private final List<Instant> starts = new ArrayList<>();
   private final List<Double> loads = new ArrayList<>();
@@ -43,11 +38,10 @@ final class RestartSpeed {
     int cpus = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < starts.size(); i++) {
       Duration firstReply = counter.firstReplyCreatedSince(starts.get(i)).orElseThrow();
-      boolean busy = loads.get(i) > BUSY_LOAD_PER_CPU * cpus;
-      Duration bound = busy ? BUSY_BOUND : BOUND;
+      Duration bound = BOUND;
       System.out.printf(
           "CrashIT: restart %d at %s: first reply %.1f s after the process started (load average"
-              + " %.1f on %d CPUs: bound %s)%n",
+              + " %.1f on %d CPUs; bound %s)%n",
           i + 1, starts.get(i), firstReply.toMillis() / 1000.0, loads.get(i), cpus, bound);
       assertThat(firstReply)
           .as(
