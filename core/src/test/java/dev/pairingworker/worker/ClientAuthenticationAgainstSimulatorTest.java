@@ -144,8 +144,9 @@ class ClientAuthenticationAgainstSimulatorTest {
   }
 
   @Test
-  void anAppThatWantsPrivateKeyJwtRefusesTheSecretInABasicHeader() throws Exception {
-    tenant(SeededAuthMethod.PRIVATE_KEY_JWT, null, TestKeyFiles.ec("secp256r1").getPublic());
+  void anAppThatWantsPrivateKeyJwtRefusesItsOwnSecretInABasicHeader() throws Exception {
+    // The application still has a secret, as a PingOne app switched to Private Key JWT does.
+    tenant(SeededAuthMethod.PRIVATE_KEY_JWT, SECRET, TestKeyFiles.ec("secp256r1").getPublic());
     worker(
         Map.of(
             "pingone.token.auth-method", "client_secret_basic", "pingone.client.secret", SECRET));
@@ -236,13 +237,17 @@ class ClientAuthenticationAgainstSimulatorTest {
 
   /**
    * The token endpoint said 401 {@code invalid_client}: no API call, no retry, the worker unready,
-   * and neither the reply's message nor the logs hold {@code secret} or any JWT.
+   * and neither the message nor the logs hold {@code secret}, a Basic credential or any JWT (all
+   * JWTs start {@code eyJ}, the Base64url of <code>{"</code>).
    */
   private void assertRefusedWithoutLeaking(String secret) throws Exception {
     CallResult result;
     try (CapturedLogs logs = CapturedLogs.start()) {
       result = create();
-      assertThat(logs.text()).doesNotContain(secret).doesNotContain("eyJ");
+      assertThat(logs.text())
+          .doesNotContain(secret)
+          .doesNotContain("eyJ")
+          .doesNotContainPattern("Basic [A-Za-z0-9+/]{8,}");
     }
     assertThat(result.attempts()).isZero();
     assertThat(result.giveUpReason()).isEqualTo("token_rejected");
