@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * {@code application/x-www-form-urlencoded} as PingOne's own SDK writes it: every byte of the UTF-8
- * form percent-encoded except the RFC 3986 unreserved characters {@code A-Z a-z 0-9 - . _ ~}. Go's
- * {@code url.QueryEscape} leaves the same set alone; {@code java.net.URLEncoder} would encode
- * {@code ~} and leave {@code *}. A space becomes {@code %20} rather than {@code +}: a form decoder
- * reads both as a space, and a decoder that only knows percent-encoding reads {@code %20} right
- * too.
+ * {@code application/x-www-form-urlencoded} as PingOne's own SDK writes it (Go's {@code
+ * url.QueryEscape}): the RFC 3986 unreserved characters {@code A-Z a-z 0-9 - . _ ~} as they are, a
+ * space as {@code +}, every other byte of the UTF-8 form percent-encoded. {@code
+ * java.net.URLEncoder} would encode {@code ~} and leave {@code *}. The {@code +} is what RFC 6749
+ * Appendix B asks (it takes the encoding from HTML 4.01, which writes a space as {@code +}) and
+ * what PingOne's SDK sends; a form decoder reads {@code %20} as a space as well, but that PingOne's
+ * does is unconfirmed, and a server that misread {@code +} would fail Ping's own clients too.
  */
 final class FormEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -24,6 +25,8 @@ final class FormEncoding {
       int c = b & 0xFF;
       if (isUnreserved(c)) {
         out.append((char) c);
+      } else if (c == ' ') {
+        out.append('+');
       } else {
         out.append('%').append(HEX[c >> 4]).append(HEX[c & 0x0F]);
       }

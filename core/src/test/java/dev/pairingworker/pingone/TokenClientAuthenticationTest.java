@@ -75,9 +75,9 @@ class TokenClientAuthenticationTest {
     String[] parts = pair.split(":");
     assertThat(URLDecoder.decode(parts[0], StandardCharsets.UTF_8)).isEqualTo(id);
     assertThat(URLDecoder.decode(parts[1], StandardCharsets.UTF_8)).isEqualTo(AWKWARD_SECRET);
-    // As Go's url.QueryEscape: unreserved -._~ stay, everything else is %XX (space as %20).
+    // As Go's url.QueryEscape: unreserved -._~ stay, a space is +, everything else is %XX.
     assertThat(parts[0]).isEqualTo("worker%3Aapp~1");
-    assertThat(parts[1]).isEqualTo("a~b%3Ac%2Bd%25e%20f%2Fg%2Ah%3Di%26j.k-l_m%C3%BC%E2%82%AC");
+    assertThat(parts[1]).isEqualTo("a~b%3Ac%2Bd%25e+f%2Fg%2Ah%3Di%26j.k-l_m%C3%BC%E2%82%AC");
   }
 
   @Test
