@@ -83,7 +83,7 @@ class ClientAuthenticationAgainstSimulatorTest {
         Map.of(
             "pingone.token.auth-method", "client_secret_basic", "pingone.client.secret", SECRET));
 
-    assertCreatesAKey();
+    assertEachTokenCreatesAKey();
   }
 
   @Test
@@ -92,7 +92,7 @@ class ClientAuthenticationAgainstSimulatorTest {
     worker(
         Map.of("pingone.token.auth-method", "client_secret_post", "pingone.client.secret", SECRET));
 
-    assertCreatesAKey();
+    assertEachTokenCreatesAKey();
   }
 
   @Test
@@ -104,7 +104,7 @@ class ClientAuthenticationAgainstSimulatorTest {
             "pingone.token.jwt.algorithm", "HS256",
             "pingone.client.secret", SECRET));
 
-    assertCreatesAKey();
+    assertEachTokenCreatesAKey();
   }
 
   @Test
@@ -119,7 +119,7 @@ class ClientAuthenticationAgainstSimulatorTest {
             "pingone.client.key.file",
             pem.toString()));
 
-    assertCreatesAKey();
+    assertEachTokenCreatesAKey();
   }
 
   @Test
@@ -140,7 +140,7 @@ class ClientAuthenticationAgainstSimulatorTest {
             "pingone.client.key.id",
             "worker-2026-12"));
 
-    assertCreatesAKey();
+    assertEachTokenCreatesAKey();
   }
 
   @Test
@@ -228,11 +228,19 @@ class ClientAuthenticationAgainstSimulatorTest {
             new PingOneHealth(PingOneObserver.NONE, health));
   }
 
-  private void assertCreatesAKey() throws Exception {
+  /**
+   * A token, and a key created with it; then, once PingOne rejects that token, a second one (for an
+   * assertion: a new one, since the simulator refuses a replayed {@code jti}) and a second key.
+   */
+  private void assertEachTokenCreatesAKey() throws Exception {
     assertThat(status(create())).isEqualTo(201);
     assertThat(simulator.validKeyCount(ENV, USER)).isEqualTo(1);
-    assertThat(tokenRequests()).extracting(RecordedRequest::status).containsExactly(200);
     assertThat(health.authOk()).isTrue();
+
+    simulator.expireAllTokens();
+    assertThat(status(create())).isEqualTo(201);
+    assertThat(simulator.validKeyCount(ENV, USER)).isEqualTo(2);
+    assertThat(tokenRequests()).extracting(RecordedRequest::status).containsExactly(200, 200);
   }
 
   /**
