@@ -1,6 +1,7 @@
 package dev.pairingworker.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pairingworker.command.Json;
 import dev.pairingworker.command.Op;
@@ -16,6 +17,7 @@ import dev.pairingworker.simulator.ApplicationKind;
 import dev.pairingworker.simulator.ApplicationSeed;
 import dev.pairingworker.simulator.EnvironmentSeed;
 import dev.pairingworker.simulator.FaultSettings;
+import dev.pairingworker.simulator.MutableClock;
 import dev.pairingworker.simulator.PingOneSimulator;
 import dev.pairingworker.simulator.RecordedRequest;
 import dev.pairingworker.simulator.SeededAuthMethod;
@@ -30,9 +32,12 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,8 @@ class ClientAuthenticationAgainstSimulatorTest {
   @TempDir Path dir;
 
   private final HealthState health = new HealthState();
+  private Clock clock = Clock.systemUTC();
+  private SimulatorSettings simulatorSettings = SimulatorSettings.defaults();
   private PingOneSimulator simulator;
   private PingOneClient client;
 
@@ -170,23 +177,46 @@ class ClientAuthenticationAgainstSimulatorTest {
     assertRefusedWithoutLeaking(Files.readString(pem).lines().skip(1).findFirst().orElseThrow());
   }
 
+  /**
+   * Worker and simulator share a clock that moves only when the test moves it, so the token
+   * endpoint's one-second window cannot empty by itself on a slow machine, and the Retry-After is
+   * over exactly when the test says so.
+   */
   @Test
   void theTokenEndpointsRetryAfterIsWaitedOutBeforeItIsAskedAgain() throws Exception {
+    MutableClock shared = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+    clock = shared;
+    simulatorSettings =
+        SimulatorSettings.defaults()
+            .withClock(shared)
+            .withFaults(FaultSettings.none().withTokenRateLimitPerSecond(1));
     tenant(SeededAuthMethod.CLIENT_SECRET_POST, SECRET, null);
-    simulator.setFaults(FaultSettings.none().withTokenRateLimitPerSecond(1));
     worker(
-        Map.of("pingone.token.auth-method", "client_secret_post", "pingone.client.secret", SECRET));
+        Map.of(
+            "pingone.token.auth-method", "client_secret_post",
+            "pingone.client.secret", SECRET,
+            // PingOne's API limit is not what this test is about, and it paces by the clock too.
+            "pingone.rate.limit", "0"));
     assertThat(status(create())).isEqualTo(201);
 
-    // The API now refuses the token; the worker asks for a new one within the same second, is
-    // limited, and may ask again only after the Retry-After.
+    // The API now refuses the token; the worker asks for a new one in the same second and is
+    // limited. However long it retries, it must not ask again until the Retry-After is over.
     simulator.expireAllTokens();
-    assertThat(status(create())).isEqualTo(201);
+    CompletableFuture<CallResult> second = createAsync();
+    await().atMost(Duration.ofSeconds(10)).until(() -> tokenRequests().size() >= 2);
+    RecordedRequest limited = tokenRequests().get(1);
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(limited.retryAfter()).isPositive();
+    await("no token request before the Retry-After")
+        .during(Duration.ofMillis(2500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> tokenRequests().size() == 2);
+    assertThat(second).isNotDone();
 
+    shared.advance(limited.retryAfter());
+    assertThat(status(second.get(30, TimeUnit.SECONDS))).isEqualTo(201);
     List<RecordedRequest> tokens = tokenRequests();
     assertThat(tokens).extracting(RecordedRequest::status).containsExactly(200, 429, 200);
-    RecordedRequest limited = tokens.get(1);
-    assertThat(limited.retryAfter()).isPositive();
     assertThat(tokens.get(2).receivedAt()).isAfterOrEqualTo(limited.retryNotBefore());
   }
 
@@ -204,8 +234,7 @@ class ClientAuthenticationAgainstSimulatorTest {
     EnvironmentSeed environment =
         EnvironmentSeed.of(ENV).withUsers(List.of(USER)).withApplication(app);
     simulator =
-        PingOneSimulator.start(
-            SimulatorSettings.defaults().withSeed(TenantSeed.empty().with(environment)));
+        PingOneSimulator.start(simulatorSettings.withSeed(TenantSeed.empty().with(environment)));
   }
 
   /** The worker's PingOne client from a properties file with these auth settings. */
@@ -223,7 +252,7 @@ class ClientAuthenticationAgainstSimulatorTest {
     client =
         PingOneClient.create(
             ConfigLoader.load(file, Map.of()),
-            Clock.systemUTC(),
+            clock,
             Json.mapper(),
             new PingOneHealth(PingOneObserver.NONE, health));
   }
@@ -270,12 +299,15 @@ class ClientAuthenticationAgainstSimulatorTest {
   }
 
   private CallResult create() throws Exception {
+    return createAsync().get(30, TimeUnit.SECONDS);
+  }
+
+  private CompletableFuture<CallResult> createAsync() {
     return client
         .caller()
         .call(
             new PingOneRequest(Op.CREATE, ENV, USER, null, null, "auth-e2e", null),
-            CallContext.NONE)
-        .get(30, TimeUnit.SECONDS);
+            CallContext.NONE);
   }
 
   private static int status(CallResult result) {
