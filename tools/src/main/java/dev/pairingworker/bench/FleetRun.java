@@ -74,7 +74,7 @@ final class FleetRun implements AutoCloseable {
             new FleetRun(
                 options,
                 simulator,
-                workload,
+                workload.seededIn(simulator), // a strict tenant: its users exist once seeded
                 WorkerRun.settings(options, kafka, topics, run, simulator),
                 progress)) {
       return fleetRun.measure(client, kafka, topics);
