@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>{@code KafkaProducer.send} blocks its caller for up to {@code max.block.ms} while it waits for
  * the metadata of a topic it has not written to yet, and a missing topic on a broker that does not
  * create topics waits that long every attempt. The callers here are the threads every command
- * completes on (the two common-pool threads) and the poll loop, so a send to a topic not yet known
- * to be writable is handed to a small pool ({@code reply-first-send}, {@value #FIRST_SEND_THREADS}
- * threads); later sends to the same topic follow it in order until it has been written to, and go
- * out at once afterwards. One topic that never answers holds up only its own records (and at most
- * one of those threads at a time).
+ * completes on (the two common-pool threads, the producer's own I/O thread) and the poll loop, so a
+ * send to a topic not yet known to be writable is handed to a small pool ({@code reply-first-send},
+ * {@value #FIRST_SEND_THREADS} threads); later sends to the same topic follow it in order until it
+ * has been written to, and go out at once afterwards. One topic that never answers holds up only
+ * its own records (and at most one of those threads at a time).
  */
 public final class AcknowledgedSender {
   private static final Logger log = LoggerFactory.getLogger(AcknowledgedSender.class);
