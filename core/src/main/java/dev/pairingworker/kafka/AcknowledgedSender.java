@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -157,11 +156,7 @@ public final class AcknowledgedSender {
           record,
           (metadata, failure) -> {
             if (failure == null) {
-              // What follows an acknowledged send (the PingOne call after a ledger STARTED, the
-              // reply after COMPLETED, the offset after a reply) runs on the common pool, not on
-              // the producer's one I/O thread, which every send of the worker waits for.
-              long offset = metadata.hasOffset() ? metadata.offset() : -1L;
-              ForkJoinPool.commonPool().execute(() -> acknowledged.complete(offset));
+              acknowledged.complete(metadata.hasOffset() ? metadata.offset() : -1L);
             } else {
               writable.remove(record.topic());
               retryLater(outgoing, attempt, acknowledged, failure);
