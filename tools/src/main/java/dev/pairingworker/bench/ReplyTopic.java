@@ -2,16 +2,12 @@ package dev.pairingworker.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pairingworker.command.Json;
-import dev.pairingworker.kafka.TopicReader;
+import dev.pairingworker.submit.TopicScan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Every reply on a reply topic, duplicates included (the command client keeps only the first reply
@@ -22,22 +18,8 @@ final class ReplyTopic {
 
   static List<ReplyCheck.Reply> read(Map<String, Object> kafka, String topic, Duration timeout) {
     List<ReplyCheck.Reply> replies = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(kafka, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, timeout).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      TopicReader.readToEnd(
-          consumer,
-          partitions,
-          timeout,
-          record -> {
-            String key =
-                record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-            replies.add(reply(key, record.value()));
-          });
-    }
+    TopicScan.forEach(
+        kafka, topic, timeout, (key, value) -> replies.add(reply(key == null ? "" : key, value)));
     return replies;
   }
 
