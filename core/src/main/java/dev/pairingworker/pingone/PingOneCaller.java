@@ -98,7 +98,7 @@ public final class PingOneCaller {
 
     CompletableFuture<CallResult> attempt(boolean refreshedAfter401) {
       if (context.abandoned()) {
-        return CompletableFuture.failedFuture(new Abandoned());
+        return CompletableFuture.failedFuture(abandoned());
       }
       tries++;
       return slots
@@ -110,11 +110,13 @@ public final class PingOneCaller {
                       : prepared().thenCombine(after(limiter.reserve()), (done, paced) -> paced))
           .thenCompose(paced -> admitted())
           .thenCompose(ready -> tokens.token())
-          .thenCompose(token -> send(token))
+          // The last look before the wire: the pacing, admission and token waits may have been
+          // long, and a command whose partition went meanwhile must not reach PingOne.
+          .thenCompose(token -> context.abandoned() ? abandon() : send(token))
           .handle(
               (outcome, failure) -> {
                 if (failure != null && rootCause(failure) instanceof Abandoned) {
-                  throw new Abandoned(); // the slot was given back already
+                  throw abandoned(); // the slot was given back already
                 }
                 slots.release();
                 if (failure != null && failure.getCause() instanceof Abandoned unprepared) {
@@ -123,6 +125,20 @@ public final class PingOneCaller {
                 return failure == null ? outcome : noToken(failure);
               })
           .thenCompose(outcome -> next(outcome, refreshedAfter401));
+    }
+
+    /** Given up now, with the attempts of unknown outcome made so far. */
+    private Abandoned abandoned() {
+      return new Abandoned(ambiguousAttempts);
+    }
+
+    /**
+     * Gives the slot just granted back and stops: the partition is gone, the record will be
+     * redelivered.
+     */
+    private <T> CompletableFuture<T> abandon() {
+      slots.release();
+      return CompletableFuture.failedFuture(abandoned());
     }
 
     /** Runs the context's {@code beforeFirstSend} the first time only. */
@@ -199,7 +215,7 @@ public final class PingOneCaller {
      */
     private CompletableFuture<Void> backOff(Duration delay) {
       if (context.abandoned()) {
-        return CompletableFuture.failedFuture(new Abandoned());
+        return CompletableFuture.failedFuture(abandoned());
       }
       if (delay.isZero() || delay.isNegative()) {
         return CompletableFuture.completedFuture(null);
@@ -215,15 +231,6 @@ public final class PingOneCaller {
     return wait.isZero()
         ? CompletableFuture.completedFuture(null)
         : after(wait).thenCompose(x -> admitted());
-  }
-
-  /**
-   * Gives the slot just granted back and stops: the partition is gone, the record will be
-   * redelivered.
-   */
-  private CompletableFuture<Void> abandon() {
-    slots.release();
-    return CompletableFuture.failedFuture(new Abandoned());
   }
 
   /** One attempt's outcome and the token it used (null when no token could be had). */

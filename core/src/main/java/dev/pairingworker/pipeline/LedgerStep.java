@@ -102,9 +102,10 @@ public final class LedgerStep {
       return new Outcome(reply, ledger.completed(command, reply));
     }
     Throwable cause = Failures.unwrap(failure);
-    if (cause instanceof Abandoned) {
-      // Stopped before its call could go out (a retried ambiguous attempt would be retried
-      // anyway): the next owner runs it as new.
+    if (cause instanceof Abandoned abandoned && abandoned.ambiguousAttempts() == 0) {
+      // Stopped before PingOne could act on it: the next owner runs it as new. After an attempt
+      // of unknown outcome the STARTED entry stays, so the next owner treats the create as
+      // unfinished (pingone.retry.ambiguous-create) instead of calling it again as new.
       ledger.withdrawn(command);
     }
     throw failure instanceof CompletionException ce ? ce : new CompletionException(cause);

@@ -178,9 +178,73 @@ class PingOneCallerTest {
     assertThatThrownBy(call::join)
         .isInstanceOf(CompletionException.class)
         .cause()
-        .isInstanceOf(Abandoned.class);
+        .isInstanceOfSatisfying(
+            Abandoned.class,
+            a -> assertThat(a.ambiguousAttempts()).as("503: PingOne did nothing").isZero());
     assertThat(apiRequests()).hasSize(1);
     assertThat(slots.inUse()).as("the slot is given back").isZero();
+  }
+
+  @Test
+  void aCreateAbandonedAfterAGatewayTimeoutReportsItsAmbiguousAttempt() {
+    simulator.setFaults(FaultSettings.none().withProbability(Fault.GATEWAY_TIMEOUT, 1.0));
+    AtomicBoolean abandoned = new AtomicBoolean();
+    scheduler.onFirstWait(delay -> abandoned.set(true));
+
+    CompletableFuture<CallResult> call = caller.call(create(), abandoned::get);
+
+    assertThatThrownBy(call::join)
+        .cause()
+        .isInstanceOfSatisfying(
+            Abandoned.class,
+            a -> assertThat(a.ambiguousAttempts()).as("a 504 may have created a key").isOne());
+    assertThat(apiRequests()).hasSize(1);
+    assertThat(slots.inUse()).isZero();
+  }
+
+  @Test
+  void aGetAbandonedAfterAGatewayTimeoutReportsNoAmbiguousAttempt() throws Exception {
+    String keyId = createdKeyId();
+    simulator.setFaults(FaultSettings.none().withProbability(Fault.GATEWAY_TIMEOUT, 1.0));
+    AtomicBoolean abandoned = new AtomicBoolean();
+    scheduler.onFirstWait(delay -> abandoned.set(true));
+
+    CompletableFuture<CallResult> call = caller.call(get(keyId), abandoned::get);
+
+    assertThatThrownBy(call::join)
+        .cause()
+        .isInstanceOfSatisfying(
+            Abandoned.class, a -> assertThat(a.ambiguousAttempts()).isZero());
+    assertThat(apiRequests()).hasSize(1);
+  }
+
+  @Test
+  void aCallAbandonedAfterBeforeFirstSendRanButBeforeItsRequestNeverSends() {
+    CompletableFuture<Void> recorded = new CompletableFuture<>();
+    AtomicBoolean abandoned = new AtomicBoolean();
+    CallContext context =
+        new CallContext() {
+          @Override
+          public boolean abandoned() {
+            return abandoned.get();
+          }
+
+          @Override
+          public CompletableFuture<Void> beforeFirstSend() {
+            return recorded;
+          }
+        };
+
+    CompletableFuture<CallResult> call = caller.call(create(), context);
+    abandoned.set(true); // the partition goes while the STARTED entry is being written
+    recorded.complete(null);
+
+    assertThatThrownBy(call::join)
+        .cause()
+        .isInstanceOfSatisfying(
+            Abandoned.class, a -> assertThat(a.ambiguousAttempts()).isZero());
+    assertThat(apiRequests()).as("nothing reaches PingOne").isEmpty();
+    assertThat(slots.inUse()).isZero();
   }
 
   @Test
