@@ -213,8 +213,7 @@ class PingOneCallerTest {
 
     assertThatThrownBy(call::join)
         .cause()
-        .isInstanceOfSatisfying(
-            Abandoned.class, a -> assertThat(a.ambiguousAttempts()).isZero());
+        .isInstanceOfSatisfying(Abandoned.class, a -> assertThat(a.ambiguousAttempts()).isZero());
     assertThat(apiRequests()).hasSize(1);
   }
 
@@ -241,8 +240,7 @@ class PingOneCallerTest {
 
     assertThatThrownBy(call::join)
         .cause()
-        .isInstanceOfSatisfying(
-            Abandoned.class, a -> assertThat(a.ambiguousAttempts()).isZero());
+        .isInstanceOfSatisfying(Abandoned.class, a -> assertThat(a.ambiguousAttempts()).isZero());
     assertThat(apiRequests()).as("nothing reaches PingOne").isEmpty();
     assertThat(slots.inUse()).isZero();
   }
