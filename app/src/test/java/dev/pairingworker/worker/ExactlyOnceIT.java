@@ -146,12 +146,8 @@ class ExactlyOnceIT {
     }
   }
 
-  // Classic only for the two rebalance runs: under the consumer protocol (KIP-848) a hand-over
-  // mid-run sometimes lets the new owner call a create the old owner had STARTED and not finished
-  // ("the ledger calls no create twice" fails in about two CI runs of three). An open defect of
-  // issue 13 item 3, not yet understood; the consumer protocol is not the worker's default.
   @ParameterizedTest(name = "kafka.group.protocol={0}")
-  @EnumSource(value = GroupProtocol.class, names = "CLASSIC")
+  @EnumSource(GroupProtocol.class)
   void aWorkerJoiningAndLeavingMidRunLeavesExactlyOneCommittedReplyPerTransactionId(
       GroupProtocol protocol) throws Exception {
     Map<String, Long> replies = rebalanceRun("exactly_once", protocol);
@@ -164,12 +160,8 @@ class ExactlyOnceIT {
    * still on the wire when its partition is handed over is answered by both owners), so the
    * exactly-once test would catch a transaction that let such a reply through.
    */
-  // Classic only for the two rebalance runs: under the consumer protocol (KIP-848) a hand-over
-  // mid-run sometimes lets the new owner call a create the old owner had STARTED and not finished
-  // ("the ledger calls no create twice" fails in about two CI runs of three). An open defect of
-  // issue 13 item 3, not yet understood; the consumer protocol is not the worker's default.
   @ParameterizedTest(name = "kafka.group.protocol={0}")
-  @EnumSource(value = GroupProtocol.class, names = "CLASSIC")
+  @EnumSource(GroupProtocol.class)
   void theSameRunAtLeastOnceAnswersSomeRecordsTwice(GroupProtocol protocol) throws Exception {
     Map<String, Long> replies = rebalanceRun("at_least_once", protocol);
 

@@ -200,7 +200,10 @@ public final class WorkerSettings {
       ConfigKey.builder("pingone.request.timeout", ValueType.DURATION)
           .defaultValue("10s")
           .validator(Validator.positive())
-          .doc("Timeout of each HTTP request to PingOne (token and API calls).")
+          .doc(
+              "Timeout of each HTTP request to PingOne (token and API calls). Plus 5 s, it is also"
+                  + " how long a partition's new owner waits for the outcome of a create its"
+                  + " previous owner had on the wire, and a stopping worker for its own.")
           .build();
 
   /** Port of the Prometheus metrics endpoint. */

@@ -27,6 +27,17 @@ sealed interface CompactEntry {
     }
   }
 
-  /** In the ledger topic at {@code offset} of the entry's partition. */
-  record Stored(LedgerEntry.State state, long atMillis, long offset) implements CompactEntry {}
+  /**
+   * In the ledger topic at {@code offset} of the entry's partition.
+   *
+   * @param ownerGone a STARTED entry written by an earlier process of this worker's {@code
+   *     worker.instance.id}: that process is gone (two live members never share an instance ID), so
+   *     nobody will finish the create and its next owner need not wait for an outcome
+   */
+  record Stored(LedgerEntry.State state, long atMillis, long offset, boolean ownerGone)
+      implements CompactEntry {
+    Stored(LedgerEntry.State state, long atMillis, long offset) {
+      this(state, atMillis, offset, false);
+    }
+  }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,13 @@ public final class KafkaLedger implements Ledger {
   private final LedgerMemory memory;
   private final LedgerRestorer restorer;
   private final LedgerRecordReader reader;
+  private final HandoverWatch handovers;
+  private final Duration handoverWait;
+
+  /**
+   * When each owned partition was assigned ({@link System#nanoTime()}): hand-over waits end by it.
+   */
+  private final Map<Integer, Long> assignedAt = new ConcurrentHashMap<>();
 
   /**
    * Restores asked for and not finished, per partition: a partition revoked and assigned again
@@ -69,15 +77,18 @@ public final class KafkaLedger implements Ledger {
       ObjectMapper json,
       Clock clock,
       IntConsumer createTopic,
-      WorkerMetrics metrics) {
+      WorkerMetrics metrics,
+      LedgerWriter self) {
     this.topic = topic;
     this.sender = sender;
-    this.codec = new LedgerCodec(json);
+    this.codec = new LedgerCodec(json, self);
+    this.handoverWait = limits.handoverWait();
     this.clock = clock;
     this.memory = new LedgerMemory(limits, metrics::ledgerEvictions);
     metrics.gauge(Metric.LEDGER_ENTRIES, memory::size);
     this.restorer = new LedgerRestorer(readers, topic, commandsTopic, createTopic);
     this.reader = new LedgerRecordReader(readers, topic, REPLAY_READ_TIMEOUT);
+    this.handovers = new HandoverWatch(readers, topic);
   }
 
   @Override
@@ -93,7 +104,7 @@ public final class KafkaLedger implements Ledger {
       return CompletableFuture.completedFuture(Recorded.NOTHING);
     }
     if (held.get().state() == LedgerEntry.State.STARTED) {
-      return CompletableFuture.completedFuture(Recorded.STARTED);
+      return started(command, held.get());
     }
     if (held.get() instanceof CompactEntry.Unacknowledged written) {
       return CompletableFuture.completedFuture(completed(written.value(), "in memory"));
@@ -106,7 +117,7 @@ public final class KafkaLedger implements Ledger {
 
   @Override
   public CompletableFuture<Void> started(Command command) {
-    return write(command, LedgerEntry.started(clock.instant()));
+    return write(command, LedgerEntry.started(clock.instant(), codec.self()));
   }
 
   @Override
@@ -122,7 +133,9 @@ public final class KafkaLedger implements Ledger {
 
   @Override
   public void restore(Collection<TopicPartition> commandPartitions) {
+    long now = System.nanoTime();
     commandPartitions.forEach(tp -> restoring.merge(tp, 1, Integer::sum));
+    commandPartitions.forEach(tp -> assignedAt.put(tp.partition(), now));
     Set<Integer> partitions =
         commandPartitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
     long begun = System.nanoTime();
@@ -152,7 +165,9 @@ public final class KafkaLedger implements Ledger {
 
   @Override
   public void forget(Collection<TopicPartition> commandPartitions) {
-    memory.drop(commandPartitions.stream().map(TopicPartition::partition).toList());
+    List<Integer> partitions = commandPartitions.stream().map(TopicPartition::partition).toList();
+    partitions.forEach(assignedAt::remove);
+    memory.drop(partitions);
   }
 
   @Override
@@ -164,6 +179,87 @@ public final class KafkaLedger implements Ledger {
   public void close() {
     restorer.close();
     reader.close();
+    handovers.close();
+  }
+
+  /**
+   * A create found STARTED and not completed. Read from the topic, it may be one the partition's
+   * previous owner still has on the wire: that owner gave the partition up without waiting for its
+   * calls ({@code worker.shutdown.timeout}) and records their outcome when they are answered. Until
+   * {@link LedgerLimits#handoverWait()} after this worker got the partition, the outcome is awaited
+   * (the lane of that user waits; other users go on). A STARTED entry of an earlier process of this
+   * very static member, or one this worker wrote, is unfinished at once.
+   */
+  private CompletableFuture<Recorded> started(Command command, CompactEntry entry) {
+    if (!(entry instanceof CompactEntry.Stored stored) || stored.ownerGone()) {
+      return CompletableFuture.completedFuture(Recorded.STARTED);
+    }
+    int partition = command.source().partition();
+    Long assigned = assignedAt.get(partition);
+    long deadline = (assigned == null ? System.nanoTime() : assigned) + handoverWait.toNanos();
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return CompletableFuture.completedFuture(Recorded.STARTED);
+    }
+    log.info(
+        "Create {} was started by an earlier owner of partition {} that may still be finishing it:"
+            + " its outcome is awaited for up to {} ms",
+        ExternalIds.sanitise(command.transactionId()),
+        partition,
+        left / 1_000_000);
+    return outcome(command, stored.offset(), deadline);
+  }
+
+  /** The first record of the command's transaction after {@code after}, as what it means. */
+  private CompletableFuture<Recorded> outcome(Command command, long after, long deadline) {
+    int partition = command.source().partition();
+    String id = ExternalIds.sanitise(command.transactionId());
+    return handovers
+        .next(partition, after, command.transactionId(), deadline)
+        .handle(
+            (next, failure) -> {
+              if (failure != null) {
+                log.warn(
+                    "Create {}: the ledger could not be followed for its earlier owner's outcome"
+                        + " ({}): it counts as unfinished",
+                    id,
+                    Failures.unwrap(failure).toString());
+                return CompletableFuture.completedFuture(Recorded.STARTED);
+              }
+              if (next.isEmpty()) {
+                log.info("Create {}: no outcome from its earlier owner in time: unfinished", id);
+                return CompletableFuture.completedFuture(Recorded.STARTED);
+              }
+              ConsumerRecord<byte[], byte[]> record = next.get();
+              if (record.value() == null) {
+                log.info("Create {}: its earlier owner withdrew it before calling: it runs", id);
+                if (assignedAt.containsKey(partition)) {
+                  memory.remove(partition, command.transactionId());
+                }
+                return CompletableFuture.completedFuture(Recorded.NOTHING);
+              }
+              String where = topic + "-" + partition + "@" + record.offset();
+              LedgerEntry entry;
+              try {
+                entry = codec.decode(record.value());
+              } catch (IOException e) {
+                return CompletableFuture.completedFuture(
+                    unreadable(command, where + " is unreadable: " + e));
+              }
+              if (entry.state() == LedgerEntry.State.STARTED) {
+                return outcome(command, record.offset(), deadline); // started again: follow on
+              }
+              log.info("Create {}: its earlier owner completed it ({})", id, where);
+              if (assignedAt.containsKey(partition)) {
+                memory.put(
+                    partition,
+                    command.transactionId(),
+                    new CompactEntry.Stored(
+                        entry.state(), entry.at().toEpochMilli(), record.offset()));
+              }
+              return CompletableFuture.completedFuture(completed(record.value(), where));
+            })
+        .thenCompose(recorded -> recorded);
   }
 
   private CompletableFuture<Void> write(Command command, LedgerEntry entry) {

@@ -8,9 +8,23 @@ import java.io.UncheckedIOException;
 /** Ledger entries to and from the ledger topic's record values (UTF-8 JSON). */
 final class LedgerCodec {
   private final ObjectMapper json;
+  private final LedgerWriter self;
 
   LedgerCodec(ObjectMapper json) {
+    this(json, LedgerWriter.anonymous());
+  }
+
+  /**
+   * @param self this worker, which writes STARTED entries in its name
+   */
+  LedgerCodec(ObjectMapper json, LedgerWriter self) {
     this.json = json;
+    this.self = self;
+  }
+
+  /** This worker, as its STARTED entries name it. */
+  LedgerWriter self() {
+    return self;
   }
 
   /** The entry serialised once: the same bytes go to the topic and stay in memory until acked. */
@@ -29,7 +43,10 @@ final class LedgerCodec {
    */
   CompactEntry.Stored read(byte[] value, long offset) throws IOException {
     LedgerEntry entry = decode(value);
-    return new CompactEntry.Stored(entry.state(), entry.at().toEpochMilli(), offset);
+    boolean ownerGone =
+        entry.state() == LedgerEntry.State.STARTED
+            && self.isEarlierProcessOfThisInstance(entry.instance(), entry.run());
+    return new CompactEntry.Stored(entry.state(), entry.at().toEpochMilli(), offset, ownerGone);
   }
 
   /** A record value: as written by {@link #encode}, or read back from the topic. */

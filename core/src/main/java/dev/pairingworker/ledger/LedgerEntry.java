@@ -1,5 +1,6 @@
 package dev.pairingworker.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pairingworker.command.Reply;
 import java.time.Instant;
@@ -10,9 +11,13 @@ import java.time.Instant;
  * @param at when the worker wrote it; entries older than {@code worker.ledger.retention} are
  *     forgotten, as the broker deletes them
  * @param reply for COMPLETED, the reply as first published but without the pairing {@code code}
+ * @param instance for STARTED, the writer's {@code worker.instance.id}; null for a dynamic member
+ * @param run for STARTED, the writing process (a random ID per start of the worker)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LedgerEntry(State state, Instant at, Reply reply) {
+@JsonIgnoreProperties(
+    ignoreUnknown = true) // a later version's fields do not make an entry unreadable
+public record LedgerEntry(State state, Instant at, Reply reply, String instance, String run) {
   /** Where a transaction stands. */
   public enum State {
     /** Written and acknowledged before the PingOne call: the call may have happened. */
@@ -21,8 +26,12 @@ public record LedgerEntry(State state, Instant at, Reply reply) {
     COMPLETED
   }
 
-  static LedgerEntry started(Instant at) {
-    return new LedgerEntry(State.STARTED, at, null);
+  public LedgerEntry(State state, Instant at, Reply reply) {
+    this(state, at, reply, null, null);
+  }
+
+  static LedgerEntry started(Instant at, LedgerWriter writer) {
+    return new LedgerEntry(State.STARTED, at, null, writer.instance(), writer.run());
   }
 
   static LedgerEntry completed(Instant at, Reply reply) {

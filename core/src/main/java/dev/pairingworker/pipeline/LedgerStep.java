@@ -10,9 +10,11 @@ import dev.pairingworker.ledger.Recorded;
 import dev.pairingworker.metrics.WorkerMetrics;
 import dev.pairingworker.pingone.Abandoned;
 import dev.pairingworker.pingone.Failures;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,11 @@ public final class LedgerStep {
   private final PingOneStep pingOne;
   private final AmbiguousCreate unfinished;
   private final WorkerMetrics metrics;
+  private static final CompletableFuture<Void> NOTHING_TO_RECORD =
+      CompletableFuture.completedFuture(null);
+
+  private int
+      unrecorded; // creates past the ledger lookup whose outcome is not recorded; guarded by this
 
   public LedgerStep(
       Ledger ledger, PingOneStep pingOne, AmbiguousCreate unfinished, WorkerMetrics metrics) {
@@ -92,9 +99,46 @@ public final class LedgerStep {
     // STARTED is written once the create holds a call slot, not while it waits for one: after a
     // crash only creates that were (about to be) on the wire are unfinished.
     run.recordStartIn(ledger);
-    return pingOne
-        .execute(run)
-        .handle((reply, failure) -> recordOrWithdraw(command, reply, failure));
+    opened();
+    CompletableFuture<Outcome> outcome =
+        pingOne.execute(run).handle((reply, failure) -> recordOrWithdraw(command, reply, failure));
+    outcome
+        .handle((done, failure) -> done == null ? NOTHING_TO_RECORD : done.recorded())
+        .thenCompose(recorded -> recorded)
+        .whenComplete((recorded, failure) -> closed());
+    return outcome;
+  }
+
+  /**
+   * Waits until every create that went past the ledger has its outcome recorded (COMPLETED, or its
+   * STARTED withdrawn or left for the next owner), or {@code timeout} passed; true if none is left.
+   * A stopping worker calls it before it closes the ledger: a create still on the wire when the
+   * partitions were given up then records its answer, and the partition's next owner, which waits
+   * for it, replays it instead of calling PingOne again.
+   */
+  public synchronized boolean awaitRecorded(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (long left = timeout.toNanos(); unrecorded > 0 && left > 0; ) {
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+      left = deadline - System.nanoTime();
+    }
+    return unrecorded == 0;
+  }
+
+  /** Creates whose outcome is not recorded yet. */
+  public synchronized int unrecorded() {
+    return unrecorded;
+  }
+
+  private synchronized void opened() {
+    unrecorded++;
+  }
+
+  private synchronized void closed() {
+    unrecorded--;
+    if (unrecorded == 0) {
+      notifyAll();
+    }
   }
 
   private Outcome recordOrWithdraw(Command command, Reply reply, Throwable failure) {

@@ -22,6 +22,7 @@ import dev.pairingworker.kafka.Topics;
 import dev.pairingworker.ledger.KafkaLedger;
 import dev.pairingworker.ledger.Ledger;
 import dev.pairingworker.ledger.LedgerLimits;
+import dev.pairingworker.ledger.LedgerWriter;
 import dev.pairingworker.metrics.HealthState;
 import dev.pairingworker.metrics.Metric;
 import dev.pairingworker.metrics.MetricsServer;
@@ -69,6 +70,7 @@ public final class Worker implements AutoCloseable {
   private final PingOneClient pingOne;
   private final Ledger ledger;
   private final HealthState health;
+  private final LedgerStep ledgerStep;
   private boolean released; // guarded by this
 
   /**
@@ -94,7 +96,7 @@ public final class Worker implements AutoCloseable {
     PingOneStep pingOneStep =
         new PingOneStep(
             pingOne.caller(), json, clock, config.get(SecuritySettings.REPLY_INCLUDE_CODE));
-    LedgerStep ledgerStep =
+    this.ledgerStep =
         new LedgerStep(
             ledger, pingOneStep, config.get(ResilienceSettings.AMBIGUOUS_CREATE), metrics);
     CommandRunner runner =
@@ -202,6 +204,7 @@ public final class Worker implements AutoCloseable {
       return;
     }
     released = true;
+    awaitCreatesRecorded();
     ledger.close();
     sender.close();
     producer.close(Duration.ofSeconds(5));
@@ -209,6 +212,30 @@ public final class Worker implements AutoCloseable {
     scheduler.shutdownNow();
     metricsServer.close();
     pingOne.executor().shutdown();
+  }
+
+  /**
+   * Gives the creates still on the wire, which no longer hold up the stop (their partitions are
+   * released, their replies not waited for), the time their requests may take to record their
+   * outcome in the ledger: the partitions' next owners wait for it instead of calling PingOne
+   * again.
+   */
+  private void awaitCreatesRecorded() {
+    int open = ledgerStep.unrecorded();
+    if (open == 0) {
+      return;
+    }
+    Duration wait = LedgerLimits.handoverWait(config.get(WorkerSettings.REQUEST_TIMEOUT));
+    log.info("Waiting up to {} for {} creates on the wire to record their outcome", wait, open);
+    try {
+      if (!ledgerStep.awaitRecorded(wait)) {
+        log.warn(
+            "{} creates did not record their outcome: their next owner treats them as unfinished",
+            ledgerStep.unrecorded());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The error that stopped the worker by itself, or null. */
@@ -273,7 +300,10 @@ public final class Worker implements AutoCloseable {
     return new KafkaLedger(
         topic,
         config.commandsTopic(),
-        new LedgerLimits(retention, config.get(LedgerSettings.MAX_ENTRIES)),
+        new LedgerLimits(
+            retention,
+            config.get(LedgerSettings.MAX_ENTRIES),
+            LedgerLimits.handoverWait(config.get(WorkerSettings.REQUEST_TIMEOUT))),
         () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
         sender,
         json,
@@ -282,7 +312,8 @@ public final class Worker implements AutoCloseable {
             ? partitions ->
                 Topics.ensureLedger(config.kafkaProperties(), topic, partitions, retention)
             : null,
-        metrics);
+        metrics,
+        LedgerWriter.thisProcess(config.get(WorkerSettings.INSTANCE_ID)));
   }
 
   private static CommandPolicy commandPolicy(WorkerConfig config) {

@@ -199,7 +199,8 @@ class LedgerMemoryTest {
   }
 
   @Test
-  void anEntryReadFromTheTopicKeepsOnlyItsStateTimeAndOffset() throws Exception {
+  void anEntryReadFromTheTopicKeepsOnlyItsStateTimeOffsetAndWhetherItsWriterIsGone()
+      throws Exception {
     byte[] value =
         codec
             .encode(LedgerEntry.completed(T0, CreateReplies.succeeded("tx", "123456789012", T0)))
@@ -212,7 +213,48 @@ class LedgerMemoryTest {
     assertThat(
             Arrays.stream(CompactEntry.Stored.class.getRecordComponents())
                 .map(c -> c.getType().getName()))
-        .containsExactly(LedgerEntry.State.class.getName(), "long", "long");
+        .containsExactly(LedgerEntry.State.class.getName(), "long", "long", "boolean");
+  }
+
+  @Test
+  void aStartedEntryOfAnEarlierProcessOfThisStaticMemberHasNoOwnerLeft() throws Exception {
+    LedgerWriter killed = LedgerWriter.thisProcess("worker-0");
+    LedgerWriter restarted = LedgerWriter.thisProcess("worker-0");
+    LedgerCodec restartedCodec = new LedgerCodec(Json.mapper(), restarted);
+    byte[] byKilled = new LedgerCodec(Json.mapper(), killed).encode(started(killed)).value();
+    byte[] byItself = restartedCodec.encode(started(restarted)).value();
+    byte[] byAnother =
+        new LedgerCodec(Json.mapper(), LedgerWriter.thisProcess("worker-1"))
+            .encode(started(LedgerWriter.thisProcess("worker-1")))
+            .value();
+    byte[] byDynamic =
+        new LedgerCodec(Json.mapper(), LedgerWriter.thisProcess(""))
+            .encode(started(LedgerWriter.thisProcess("")))
+            .value();
+
+    assertThat(restartedCodec.read(byKilled, 1).ownerGone()).isTrue();
+    assertThat(restartedCodec.read(byItself, 2).ownerGone()).as("this very process").isFalse();
+    assertThat(restartedCodec.read(byAnother, 3).ownerGone()).as("another member").isFalse();
+    assertThat(restartedCodec.read(byDynamic, 4).ownerGone()).as("a dynamic member").isFalse();
+    assertThat(
+            new LedgerCodec(Json.mapper(), LedgerWriter.thisProcess(""))
+                .read(byKilled, 5)
+                .ownerGone())
+        .as("read by a dynamic member")
+        .isFalse();
+  }
+
+  @Test
+  void anEntryWithFieldsOfALaterVersionIsStillRead() throws Exception {
+    byte[] value =
+        "{\"state\":\"STARTED\",\"at\":\"2026-12-03T10:00:00Z\",\"later\":1}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(codec.read(value, 7).state()).isEqualTo(LedgerEntry.State.STARTED);
+  }
+
+  private static LedgerEntry started(LedgerWriter writer) {
+    return LedgerEntry.started(T0, writer);
   }
 
   @Test
@@ -231,7 +273,7 @@ class LedgerMemoryTest {
   }
 
   private CompactEntry.Unacknowledged started(Instant at) {
-    return codec.encode(LedgerEntry.started(at));
+    return codec.encode(LedgerEntry.started(at, codec.self()));
   }
 
   /** As a restore holds an entry: where its record is, not its value. */
