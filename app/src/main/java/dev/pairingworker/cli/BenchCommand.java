@@ -51,6 +51,13 @@ final class BenchCommand implements Callable<Integer> {
   int users;
 
   @Option(
+      names = "--user-runs",
+      description =
+          "Produce each user's commands in a run (all of user 0's, then user 1's, ...) instead of"
+              + " round-robin.")
+  boolean userRuns;
+
+  @Option(
       names = "--partitions",
       defaultValue = "1",
       description = "Commands topic partitions. Default: ${DEFAULT-VALUE}.")
@@ -279,7 +286,8 @@ final class BenchCommand implements Callable<Integer> {
           warmup,
           produceRate,
           workerProcess(),
-          fleet());
+          fleet(),
+          userRuns);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -38,7 +38,7 @@ final class BaselineRun {
         RunFigures figures =
             measurement.measure(
                 "serial-baseline",
-                Workload.creates(run, commands, users).seededIn(simulator),
+                Workload.creates(run, commands, users, options.userRuns()).seededIn(simulator),
                 users,
                 bound,
                 options.produceRate(),

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param commands commands the worker run produces
  * @param users users they are spread over, round-robin; each user gets about {@code commands /
- *     users} in a row
+ *     users} in a row (with {@code userRuns}, each user's commands one after the other)
  * @param partitions partitions of the commands topic
  * @param latency the simulator's fixed latency, or the median when {@code latencyP99} is set
  * @param latencyP99 with a value, a long-tailed latency with this 99th percentile; null for a fixed
@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param fleet with a value, several workers run as their own processes in one group on a backlog,
  *     and the share of the simulator's rate limit they use is measured as workers leave and join;
  *     null otherwise
+ * @param userRuns produce each user's commands in a run, one user after the other, instead of
+ *     round-robin (the order an onboarding batch often has: a user's commands together)
  */
 public record BenchOptions(
     int commands,
@@ -52,7 +54,8 @@ public record BenchOptions(
     int warmup,
     double produceRate,
     WorkerProcessOptions workerProcess,
-    FleetOptions fleet) {
+    FleetOptions fleet,
+    boolean userRuns) {
 
   /**
    * Warm-up commands by default, so that a short run reports warm figures: broker, simulator and
@@ -133,7 +136,8 @@ public record BenchOptions(
         DEFAULT_WARMUP,
         0,
         null,
-        null);
+        null,
+        false);
   }
 
   /**

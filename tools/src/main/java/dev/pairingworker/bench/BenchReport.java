@@ -61,6 +61,7 @@ public record BenchReport(
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("commands", options.commands());
     settings.put("users", options.users());
+    settings.put("userRuns", options.userRuns());
     settings.put("partitions", options.partitions());
     settings.put("latencyMs", options.latency().toMillis());
     settings.put(

@@ -35,8 +35,11 @@ public final class Benchmark {
       Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
       String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
       progress.printf(
-          "Broker %s; worker run: %d commands over %d users ...%n",
-          broker.bootstrapServers(), options.commands(), options.users());
+          "Broker %s; worker run: %d commands over %d users (%s) ...%n",
+          broker.bootstrapServers(),
+          options.commands(),
+          options.users(),
+          options.userRuns() ? "each user's in a run" : "round-robin");
       RunFigures worker;
       WorkerProcessFigures process = null;
       FleetFigures fleet = null;

@@ -50,7 +50,8 @@ final class WorkerProcessRun implements AutoCloseable {
           settings,
           simulator,
           client,
-          Workload.creates(run, options.commands(), options.users()).seededIn(simulator),
+          Workload.creates(run, options.commands(), options.users(), options.userRuns())
+              .seededIn(simulator),
           progress);
     }
   }

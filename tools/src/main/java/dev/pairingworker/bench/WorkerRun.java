@@ -45,7 +45,8 @@ final class WorkerRun {
               options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
       return measurement.measure(
           variant.name(),
-          Workload.creates(run, options.commands(), options.users()).seededIn(simulator),
+          Workload.creates(run, options.commands(), options.users(), options.userRuns())
+              .seededIn(simulator),
           options.users(),
           bound,
           options.produceRate(),

@@ -43,15 +43,35 @@ public final class Workload {
    * the run.
    */
   public static Workload creates(String run, int count, int users) {
+    return creates(run, count, users, false);
+  }
+
+  /**
+   * As {@link #creates(String, int, int)}; with {@code inRuns}, each user's commands are produced
+   * together, one user after the other (user 0's, then user 1's, ...), the first {@code count %
+   * users} users getting one more.
+   */
+  public static Workload creates(String run, int count, int users, boolean inRuns) {
     List<String> userIds = new ArrayList<>(users);
     for (int u = 0; u < users; u++) {
       userIds.add(
           UUID.nameUUIDFromBytes((run + "/user/" + u).getBytes(StandardCharsets.UTF_8)).toString());
     }
     List<PlannedCommand> planned = new ArrayList<>(count);
+    int base = count / users;
+    int longer = count % users;
     for (int i = 0; i < count; i++) {
-      int user = i % users;
-      int position = i / users;
+      int user;
+      int position;
+      if (inRuns) {
+        // users below `longer` have base + 1 commands, the rest base
+        int inLonger = longer * (base + 1);
+        user = i < inLonger ? i / (base + 1) : longer + (i - inLonger) / base;
+        position = i < inLonger ? i % (base + 1) : (i - inLonger) % base;
+      } else {
+        user = i % users;
+        position = i / users;
+      }
       String userId = userIds.get(user);
       String json =
           "{\"op\":\"create\",\"environmentId\":\""

@@ -77,7 +77,8 @@ class BenchOptionsTest {
         d.warmup(),
         0,
         null,
-        fleet);
+        fleet,
+        d.userRuns());
   }
 
   private BenchOptions with(double produceRate, WorkerProcessOptions workerProcess) {
@@ -99,6 +100,7 @@ class BenchOptionsTest {
         d.warmup(),
         produceRate,
         workerProcess,
-        null);
+        null,
+        d.userRuns());
   }
 }
