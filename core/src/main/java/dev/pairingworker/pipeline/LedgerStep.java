@@ -101,7 +101,7 @@ public final class LedgerStep {
     run.recordStartIn(ledger);
     opened();
     CompletableFuture<Outcome> outcome =
-        pingOne.execute(run).handle((reply, failure) -> recordOrWithdraw(command, reply, failure));
+        pingOne.execute(run).handle((reply, failure) -> recordOrWithdraw(run, reply, failure));
     outcome
         .handle((done, failure) -> done == null ? NOTHING_TO_RECORD : done.recorded())
         .thenCompose(recorded -> recorded)
@@ -141,15 +141,19 @@ public final class LedgerStep {
     }
   }
 
-  private Outcome recordOrWithdraw(Command command, Reply reply, Throwable failure) {
+  private Outcome recordOrWithdraw(CommandRun run, Reply reply, Throwable failure) {
+    Command command = run.command();
     if (failure == null) {
       return new Outcome(reply, ledger.completed(command, reply));
     }
     Throwable cause = Failures.unwrap(failure);
-    if (cause instanceof Abandoned abandoned && abandoned.ambiguousAttempts() == 0) {
+    if (cause instanceof Abandoned abandoned
+        && abandoned.ambiguousAttempts() == 0
+        && run.earlierAmbiguousAttempts() == 0) {
       // Stopped before PingOne could act on it: the next owner runs it as new. After an attempt
-      // of unknown outcome the STARTED entry stays, so the next owner treats the create as
-      // unfinished (pingone.retry.ambiguous-create) instead of calling it again as new.
+      // of unknown outcome, this run's or an earlier owner's it resumed, the STARTED entry stays,
+      // so the next owner treats the create as unfinished (pingone.retry.ambiguous-create)
+      // instead of calling it again as new.
       ledger.withdrawn(command);
     }
     throw failure instanceof CompletionException ce ? ce : new CompletionException(cause);
