@@ -8,9 +8,18 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** The worker's meters on a registry that is passed in, never global. */
+/**
+ * The worker's meters on a registry that is passed in, never global.
+ *
+ * <p>Counters and timers are registered once per name and tags and then reused: a command counts at
+ * least two (its PingOne request, its answer), and building a meter's ID, sorting its tags and
+ * looking it up in the registry each time was a visible part of a cold worker's CPU per command
+ * (docs/benchmarks.md, section 0).
+ */
 public final class WorkerMetrics implements PingOneObserver {
   private static final Duration[] LATENCY_BUCKETS = {
     Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
@@ -19,6 +28,11 @@ public final class WorkerMetrics implements PingOneObserver {
   };
 
   private final MeterRegistry registry;
+
+  /** Meters registered so far, by metric and tags. */
+  private final ConcurrentHashMap<Key, Counter> counters = new ConcurrentHashMap<>();
+
+  private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
   public WorkerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -117,17 +131,56 @@ public final class WorkerMetrics implements PingOneObserver {
   }
 
   private Counter counter(Metric metric, String... tags) {
-    return Counter.builder(metric.meterName())
-        .description(metric.description())
-        .tags(tags)
-        .register(registry);
+    Key key = new Key(metric, tags);
+    Counter known = counters.get(key);
+    if (known != null) {
+      return known;
+    }
+    return counters.computeIfAbsent(
+        key,
+        k ->
+            Counter.builder(metric.meterName())
+                .description(metric.description())
+                .tags(tags)
+                .register(registry));
   }
 
   private Timer timer(Metric metric, String... tags) {
-    return Timer.builder(metric.meterName())
-        .description(metric.description())
-        .tags(tags)
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry);
+    Key key = new Key(metric, tags);
+    Timer known = timers.get(key);
+    if (known != null) {
+      return known;
+    }
+    return timers.computeIfAbsent(
+        key,
+        k ->
+            Timer.builder(metric.meterName())
+                .description(metric.description())
+                .tags(tags)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(registry));
+  }
+
+  /** A meter's metric and tags (names and values, alternating). */
+  private static final class Key {
+    private final Metric metric;
+    private final String[] tags;
+    private final int hash;
+
+    Key(Metric metric, String[] tags) {
+      this.metric = metric;
+      this.tags = tags;
+      this.hash = 31 * metric.hashCode() + Arrays.hashCode(tags);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && metric == key.metric && Arrays.equals(tags, key.tags);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 }
