@@ -2,6 +2,7 @@ package dev.pairingworker.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.GroupProtocol;
@@ -12,8 +13,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Client settings: the worker's defaults, then the user's {@code kafka.*} settings on top, then the
  * few settings the worker's guarantees depend on, which cannot be overridden.
+ *
+ * <p>One default of every client is {@code metric.reporters} empty: Kafka's default reporter
+ * registers a JMX MBean for each of the hundreds of metrics a client has (and for each new
+ * per-topic, per-partition and per-broker one), which was a visible part of a cold worker's CPU
+ * (docs/benchmarks.md, section 0). The worker's own {@code /metrics} endpoint reads the clients'
+ * metrics directly ({@code worker.Meters}), not through JMX; {@code
+ * kafka.metric.reporters=org.apache.kafka.common.metrics.JmxReporter} brings the MBeans back.
  */
 public final class KafkaClients {
+  /** No metric reporter: the clients' metrics are read by the worker's meters, not through JMX. */
+  static final String NO_REPORTERS = "";
+
   private KafkaClients() {}
 
   /**
@@ -25,6 +36,7 @@ public final class KafkaClients {
   public static Map<String, Object> consumer(
       Map<String, Object> userSettings, String groupId, String instanceId, int maxBuffered) {
     Map<String, Object> p = new HashMap<>();
+    p.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, NO_REPORTERS);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Skip records of aborted producer transactions: they were never meant to be commands.
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -75,6 +87,7 @@ public final class KafkaClients {
   /** Settings of the consumer that reads ledger partitions by {@code assign}, outside any group. */
   public static Map<String, Object> ledgerReader(Map<String, Object> userSettings) {
     Map<String, Object> p = new HashMap<>(userSettings);
+    p.putIfAbsent(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, NO_REPORTERS);
     p.remove(ConsumerConfig.GROUP_ID_CONFIG);
     p.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     // Outside any group the group protocol means nothing: this reader stays on the classic
@@ -103,6 +116,7 @@ public final class KafkaClients {
   /** Producer settings for replies, dead letters and ledger entries. */
   public static Map<String, Object> producer(Map<String, Object> userSettings) {
     Map<String, Object> p = new HashMap<>();
+    p.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, NO_REPORTERS);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "pairing-worker-producer");
@@ -122,6 +136,7 @@ public final class KafkaClients {
   public static Map<String, Object> transactionalProducer(
       Map<String, Object> userSettings, String transactionalId) {
     Map<String, Object> p = new HashMap<>();
+    p.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, NO_REPORTERS);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     // A transaction lives for one commit interval; a worker that dies with one open should not

@@ -155,4 +155,23 @@ class KafkaClientsTest {
             ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     new KafkaConsumer<byte[], byte[]>(reader).close(NOW);
   }
+
+  @Test
+  void noClientRegistersJmxBeansUnlessTheOperatorAsksForThem() {
+    String jmx = "org.apache.kafka.common.metrics.JmxReporter";
+    assertThat(KafkaClients.consumer(user(), GROUP, "", 1000))
+        .containsEntry("metric.reporters", "");
+    assertThat(KafkaClients.ledgerReader(user())).containsEntry("metric.reporters", "");
+    assertThat(KafkaClients.producer(user())).containsEntry("metric.reporters", "");
+    assertThat(KafkaClients.transactionalProducer(user(), "t"))
+        .containsEntry("metric.reporters", "");
+
+    assertThat(KafkaClients.consumer(user("metric.reporters", jmx), GROUP, "", 1000))
+        .containsEntry("metric.reporters", jmx);
+    assertThat(KafkaClients.ledgerReader(user("metric.reporters", jmx)))
+        .containsEntry("metric.reporters", jmx);
+    assertThat(KafkaClients.producer(user("metric.reporters", jmx)))
+        .containsEntry("metric.reporters", jmx);
+    new KafkaConsumer<byte[], byte[]>(KafkaClients.ledgerReader(user())).close(NOW);
+  }
 }
