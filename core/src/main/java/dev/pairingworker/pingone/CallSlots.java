@@ -9,6 +9,10 @@ import java.util.concurrent.CompletableFuture;
  * thread, so it never blocks other users' commands.
  */
 public final class CallSlots {
+  /** Grants this thread is completing, and those queued meanwhile (see {@link #grant}). */
+  private static final ThreadLocal<ArrayDeque<CompletableFuture<Void>>> GRANTING =
+      new ThreadLocal<>();
+
   private final int permits;
   private final ArrayDeque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
   private int inUse;
@@ -43,7 +47,31 @@ public final class CallSlots {
         return;
       }
     }
-    next.complete(null);
+    grant(next);
+  }
+
+  /**
+   * Completes {@code next}. A waiter's continuation may give its slot straight back (a command
+   * abandoned when its partition was revoked), which grants the next waiter from inside this call:
+   * done recursively, a revocation with thousands of waiters overflowed the stack, and the waiter
+   * whose completion overflowed was never completed (its command, and its slot, lost). So a grant
+   * made from inside another on the same thread is queued and completed by the outermost one.
+   */
+  private static void grant(CompletableFuture<Void> next) {
+    ArrayDeque<CompletableFuture<Void>> queued = GRANTING.get();
+    if (queued != null) {
+      queued.addLast(next);
+      return;
+    }
+    queued = new ArrayDeque<>();
+    GRANTING.set(queued);
+    try {
+      for (CompletableFuture<Void> granted = next; granted != null; granted = queued.pollFirst()) {
+        granted.complete(null);
+      }
+    } finally {
+      GRANTING.remove();
+    }
   }
 
   /** Calls in flight now. */
