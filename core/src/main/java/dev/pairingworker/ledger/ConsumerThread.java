@@ -40,6 +40,19 @@ final class ConsumerThread {
     }
   }
 
+  /**
+   * Runs {@code work} on the thread for {@code request}, an answer the work completes: {@code
+   * request} fails if the work cannot run (closed) or throws.
+   */
+  void serve(CompletableFuture<?> request, Consumer<KafkaConsumer<byte[], byte[]>> work) {
+    run(work)
+        .exceptionally(
+            failure -> {
+              request.completeExceptionally(failure);
+              return null;
+            });
+  }
+
   /** Closes the consumer after the work already handed over; safe to call more than once. */
   synchronized void close() {
     if (thread.isShutdown()) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -65,13 +66,7 @@ final class HandoverWatch {
             deadlineNanos,
             new CompletableFuture<>());
     asked.add(watch);
-    reader
-        .run(this::follow)
-        .exceptionally(
-            failure -> {
-              watch.next().completeExceptionally(failure);
-              return null;
-            });
+    reader.serve(watch.next(), this::follow);
     return watch.next();
   }
 
@@ -126,9 +121,7 @@ final class HandoverWatch {
   private static void followFrom(
       KafkaConsumer<byte[], byte[]> consumer, List<Watch> watching, List<Watch> added) {
     Set<TopicPartition> before = consumer.assignment();
-    Set<TopicPartition> partitions = new java.util.HashSet<>();
-    watching.forEach(w -> partitions.add(w.partition()));
-    consumer.assign(partitions);
+    consumer.assign(watching.stream().map(Watch::partition).collect(Collectors.toSet()));
     Map<TopicPartition, Long> from = new HashMap<>();
     for (Watch w : added) {
       from.merge(w.partition(), w.after() + 1, Math::min);

@@ -212,54 +212,56 @@ public final class KafkaLedger implements Ledger {
 
   /** The first record of the command's transaction after {@code after}, as what it means. */
   private CompletableFuture<Recorded> outcome(Command command, long after, long deadline) {
-    int partition = command.source().partition();
-    String id = ExternalIds.sanitise(command.transactionId());
     return handovers
-        .next(partition, after, command.transactionId(), deadline)
-        .handle(
-            (next, failure) -> {
-              if (failure != null) {
-                log.warn(
-                    "Create {}: the ledger could not be followed for its earlier owner's outcome"
-                        + " ({}): it counts as unfinished",
-                    id,
-                    Failures.unwrap(failure).toString());
-                return CompletableFuture.completedFuture(Recorded.STARTED);
-              }
-              if (next.isEmpty()) {
-                log.info("Create {}: no outcome from its earlier owner in time: unfinished", id);
-                return CompletableFuture.completedFuture(Recorded.STARTED);
-              }
-              ConsumerRecord<byte[], byte[]> record = next.get();
-              if (record.value() == null) {
-                log.info("Create {}: its earlier owner withdrew it before calling: it runs", id);
-                if (assignedAt.containsKey(partition)) {
-                  memory.remove(partition, command.transactionId());
-                }
-                return CompletableFuture.completedFuture(Recorded.NOTHING);
-              }
-              String where = topic + "-" + partition + "@" + record.offset();
-              LedgerEntry entry;
-              try {
-                entry = codec.decode(record.value());
-              } catch (IOException e) {
-                return CompletableFuture.completedFuture(
-                    unreadable(command, where + " is unreadable: " + e));
-              }
-              if (entry.state() == LedgerEntry.State.STARTED) {
-                return outcome(command, record.offset(), deadline); // started again: follow on
-              }
-              log.info("Create {}: its earlier owner completed it ({})", id, where);
-              if (assignedAt.containsKey(partition)) {
-                memory.put(
-                    partition,
-                    command.transactionId(),
-                    new CompactEntry.Stored(
-                        entry.state(), entry.at().toEpochMilli(), record.offset()));
-              }
-              return CompletableFuture.completedFuture(completed(record.value(), where));
-            })
+        .next(command.source().partition(), after, command.transactionId(), deadline)
+        .handle((next, failure) -> followed(command, next, failure, deadline))
         .thenCompose(recorded -> recorded);
+  }
+
+  /** What the record that followed a STARTED entry (or its absence) means for the create. */
+  private CompletableFuture<Recorded> followed(
+      Command command,
+      Optional<ConsumerRecord<byte[], byte[]>> next,
+      Throwable failure,
+      long deadline) {
+    String id = ExternalIds.sanitise(command.transactionId());
+    if (failure != null) {
+      log.warn(
+          "Create {}: the ledger could not be followed for its earlier owner's outcome ({}):"
+              + " it counts as unfinished",
+          id,
+          Failures.unwrap(failure).toString());
+      return CompletableFuture.completedFuture(Recorded.STARTED);
+    }
+    if (next.isEmpty()) {
+      log.info("Create {}: no outcome from its earlier owner in time: unfinished", id);
+      return CompletableFuture.completedFuture(Recorded.STARTED);
+    }
+    ConsumerRecord<byte[], byte[]> record = next.get();
+    int partition = record.partition();
+    boolean owned = assignedAt.containsKey(partition);
+    if (record.value() == null) {
+      log.info("Create {}: its earlier owner withdrew it before calling: it runs", id);
+      if (owned) {
+        memory.remove(partition, command.transactionId());
+      }
+      return CompletableFuture.completedFuture(Recorded.NOTHING);
+    }
+    String where = topic + "-" + partition + "@" + record.offset();
+    LedgerEntry entry;
+    try {
+      entry = codec.decode(record.value());
+    } catch (IOException e) {
+      return CompletableFuture.completedFuture(unreadable(command, where + " is unreadable: " + e));
+    }
+    if (entry.state() == LedgerEntry.State.STARTED) {
+      return outcome(command, record.offset(), deadline); // started again: follow on
+    }
+    log.info("Create {}: its earlier owner completed it ({})", id, where);
+    if (owned) {
+      memory.put(partition, command.transactionId(), codec.stored(entry, record.offset()));
+    }
+    return CompletableFuture.completedFuture(completed(entry, where));
   }
 
   private CompletableFuture<Void> write(Command command, LedgerEntry entry) {
@@ -294,14 +296,17 @@ public final class KafkaLedger implements Ledger {
 
   private Recorded completed(byte[] value, String where) {
     try {
-      LedgerEntry entry = codec.decode(value);
-      if (entry.state() == LedgerEntry.State.COMPLETED && entry.reply() != null) {
-        return new Recorded.Completed(entry.reply());
-      }
-      return new Recorded.Unreadable(where + " holds no completed reply", clock.instant());
+      return completed(codec.decode(value), where);
     } catch (IOException e) {
       return new Recorded.Unreadable(where + " is unreadable: " + e, clock.instant());
     }
+  }
+
+  private Recorded completed(LedgerEntry entry, String where) {
+    if (entry.state() == LedgerEntry.State.COMPLETED && entry.reply() != null) {
+      return new Recorded.Completed(entry.reply());
+    }
+    return new Recorded.Unreadable(where + " holds no completed reply", clock.instant());
   }
 
   private Recorded unreadable(Command command, String reason) {

@@ -42,7 +42,11 @@ final class LedgerCodec {
    * its value.
    */
   CompactEntry.Stored read(byte[] value, long offset) throws IOException {
-    LedgerEntry entry = decode(value);
+    return stored(decode(value), offset);
+  }
+
+  /** {@code entry}, stored at {@code offset}, as memory holds it. */
+  CompactEntry.Stored stored(LedgerEntry entry, long offset) {
     boolean ownerGone =
         entry.state() == LedgerEntry.State.STARTED
             && self.isEarlierProcessOfThisInstance(entry.instance(), entry.run());

@@ -57,13 +57,7 @@ final class LedgerRecordReader {
     Request request =
         new Request(new TopicPartition(topic, partition), offset, new CompletableFuture<>());
     requests.add(request);
-    reader
-        .run(this::readAsked)
-        .exceptionally(
-            closed -> {
-              request.record().completeExceptionally(closed);
-              return null;
-            });
+    reader.serve(request.record(), this::readAsked);
     return request.record();
   }
 

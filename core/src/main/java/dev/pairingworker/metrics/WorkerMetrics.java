@@ -131,14 +131,10 @@ public final class WorkerMetrics implements PingOneObserver {
   }
 
   private Counter counter(Metric metric, String... tags) {
-    Key key = new Key(metric, tags);
-    Counter known = counters.get(key);
-    if (known != null) {
-      return known;
-    }
-    return counters.computeIfAbsent(
-        key,
-        k ->
+    return registered(
+        counters,
+        new Key(metric, tags),
+        () ->
             Counter.builder(metric.meterName())
                 .description(metric.description())
                 .tags(tags)
@@ -146,19 +142,21 @@ public final class WorkerMetrics implements PingOneObserver {
   }
 
   private Timer timer(Metric metric, String... tags) {
-    Key key = new Key(metric, tags);
-    Timer known = timers.get(key);
-    if (known != null) {
-      return known;
-    }
-    return timers.computeIfAbsent(
-        key,
-        k ->
+    return registered(
+        timers,
+        new Key(metric, tags),
+        () ->
             Timer.builder(metric.meterName())
                 .description(metric.description())
                 .tags(tags)
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry));
+  }
+
+  /** The meter known by {@code key}, registered by {@code register} the first time. */
+  private static <M> M registered(ConcurrentHashMap<Key, M> known, Key key, Supplier<M> register) {
+    M meter = known.get(key); // the usual case, without computeIfAbsent's locking
+    return meter != null ? meter : known.computeIfAbsent(key, k -> register.get());
   }
 
   /** A meter's metric and tags (names and values, alternating). */

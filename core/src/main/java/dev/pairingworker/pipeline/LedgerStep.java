@@ -34,9 +34,6 @@ public final class LedgerStep {
   private final PingOneStep pingOne;
   private final AmbiguousCreate unfinished;
   private final WorkerMetrics metrics;
-  private static final CompletableFuture<Void> NOTHING_TO_RECORD =
-      CompletableFuture.completedFuture(null);
-
   private int
       unrecorded; // creates past the ledger lookup whose outcome is not recorded; guarded by this
 
@@ -102,10 +99,7 @@ public final class LedgerStep {
     opened();
     CompletableFuture<Outcome> outcome =
         pingOne.execute(run).handle((reply, failure) -> recordOrWithdraw(run, reply, failure));
-    outcome
-        .handle((done, failure) -> done == null ? NOTHING_TO_RECORD : done.recorded())
-        .thenCompose(recorded -> recorded)
-        .whenComplete((recorded, failure) -> closed());
+    outcome.thenCompose(Outcome::recorded).whenComplete((recorded, failure) -> closed());
     return outcome;
   }
 

@@ -71,6 +71,10 @@ public final class Worker implements AutoCloseable {
   private final Ledger ledger;
   private final HealthState health;
   private final LedgerStep ledgerStep;
+
+  /** How long a create on the wire at a hand-over may take to record its outcome. */
+  private final Duration handoverWait;
+
   private boolean released; // guarded by this
 
   /**
@@ -89,7 +93,8 @@ public final class Worker implements AutoCloseable {
     AuthProbe.schedule(scheduler, pingOne.caller(), health);
     this.producer = new KafkaProducer<>(KafkaClients.producer(config.kafkaProperties()));
     this.sender = new AcknowledgedSender(producer, metrics, scheduler);
-    this.ledger = ledger(config, sender, json, clock, metrics);
+    this.handoverWait = LedgerLimits.handoverWait(config.get(WorkerSettings.REQUEST_TIMEOUT));
+    this.ledger = ledger(config, sender, json, clock, metrics, handoverWait);
     OffsetTracker offsets = new OffsetTracker();
     this.guarantee = guarantee(config, sender, offsets, metrics);
 
@@ -225,10 +230,10 @@ public final class Worker implements AutoCloseable {
     if (open == 0) {
       return;
     }
-    Duration wait = LedgerLimits.handoverWait(config.get(WorkerSettings.REQUEST_TIMEOUT));
-    log.info("Waiting up to {} for {} creates on the wire to record their outcome", wait, open);
+    log.info(
+        "Waiting up to {} for {} creates on the wire to record their outcome", handoverWait, open);
     try {
-      if (!ledgerStep.awaitRecorded(wait)) {
+      if (!ledgerStep.awaitRecorded(handoverWait)) {
         log.warn(
             "{} creates did not record their outcome: their next owner treats them as unfinished",
             ledgerStep.unrecorded());
@@ -291,7 +296,8 @@ public final class Worker implements AutoCloseable {
       AcknowledgedSender sender,
       ObjectMapper json,
       Clock clock,
-      WorkerMetrics metrics) {
+      WorkerMetrics metrics,
+      Duration handoverWait) {
     if (!config.get(LedgerSettings.ENABLED)) {
       return Ledger.disabled();
     }
@@ -300,10 +306,7 @@ public final class Worker implements AutoCloseable {
     return new KafkaLedger(
         topic,
         config.commandsTopic(),
-        new LedgerLimits(
-            retention,
-            config.get(LedgerSettings.MAX_ENTRIES),
-            LedgerLimits.handoverWait(config.get(WorkerSettings.REQUEST_TIMEOUT))),
+        new LedgerLimits(retention, config.get(LedgerSettings.MAX_ENTRIES), handoverWait),
         () -> new KafkaConsumer<>(KafkaClients.ledgerReader(config.kafkaProperties())),
         sender,
         json,
