@@ -69,10 +69,9 @@ class LedgerHandoverIT {
 
   @Test
   void aCreateThePreviousOwnerCompletesAfterTheHandOverIsReplayedNotRunAgain() throws Exception {
-    KafkaLedger previous = ledger(LedgerWriter.thisProcess(""));
-    Command create = create("tx-completed");
-    previous.started(create).get(30, TimeUnit.SECONDS);
-    KafkaLedger next = restored(LedgerWriter.thisProcess(""));
+    KafkaLedger previous = ledger(dynamicMember());
+    Command create = startedIn(previous, "tx-completed");
+    KafkaLedger next = restored(dynamicMember());
 
     CompletableFuture<Recorded> lookup = next.lookup(create);
     Thread.sleep(500);
@@ -92,10 +91,9 @@ class LedgerHandoverIT {
 
   @Test
   void aCreateThePreviousOwnerWithdrawsRunsAsNew() throws Exception {
-    KafkaLedger previous = ledger(LedgerWriter.thisProcess(""));
-    Command create = create("tx-withdrawn");
-    previous.started(create).get(30, TimeUnit.SECONDS);
-    KafkaLedger next = restored(LedgerWriter.thisProcess(""));
+    KafkaLedger previous = ledger(dynamicMember());
+    Command create = startedIn(previous, "tx-withdrawn");
+    KafkaLedger next = restored(dynamicMember());
 
     CompletableFuture<Recorded> lookup = next.lookup(create);
     previous.withdrawn(create).get(30, TimeUnit.SECONDS);
@@ -105,16 +103,14 @@ class LedgerHandoverIT {
 
   @Test
   void aCreateWithoutAnOutcomeIsUnfinishedOnceTheWaitIsOver() throws Exception {
-    KafkaLedger previous = ledger(LedgerWriter.thisProcess(""));
-    Command create = create("tx-silent");
-    previous.started(create).get(30, TimeUnit.SECONDS);
-    Command other = create("tx-other");
-    previous.started(other).get(30, TimeUnit.SECONDS);
+    KafkaLedger previous = ledger(dynamicMember());
+    Command create = startedIn(previous, "tx-silent");
+    Command other = startedIn(previous, "tx-other");
     previous
         .completed(other, CreateReplies.succeeded("tx-other", "c", Instant.now()))
         .get(30, TimeUnit.SECONDS);
     long assigned = System.nanoTime();
-    KafkaLedger next = restored(LedgerWriter.thisProcess(""));
+    KafkaLedger next = restored(dynamicMember());
 
     Recorded found = next.lookup(create).get(30, TimeUnit.SECONDS);
 
@@ -130,8 +126,7 @@ class LedgerHandoverIT {
   @Test
   void aCreateAnEarlierProcessOfThisStaticMemberStartedIsUnfinishedAtOnce() throws Exception {
     KafkaLedger killed = ledger(LedgerWriter.thisProcess("worker-0"));
-    Command create = create("tx-predecessor");
-    killed.started(create).get(30, TimeUnit.SECONDS);
+    Command create = startedIn(killed, "tx-predecessor");
     KafkaLedger restarted = restored(LedgerWriter.thisProcess("worker-0"));
 
     assertThat(restarted.lookup(create).get(1, TimeUnit.SECONDS)).isEqualTo(Recorded.STARTED);
@@ -140,6 +135,17 @@ class LedgerHandoverIT {
     assertThat(another.lookup(create))
         .as("another member may be that process's live successor: it waits")
         .isNotDone();
+  }
+
+  /** A create whose STARTED entry {@code ledger} wrote, acknowledged. */
+  private Command startedIn(KafkaLedger ledger, String transactionId) throws Exception {
+    Command create = create(transactionId);
+    ledger.started(create).get(30, TimeUnit.SECONDS);
+    return create;
+  }
+
+  private static LedgerWriter dynamicMember() {
+    return LedgerWriter.thisProcess("");
   }
 
   private KafkaLedger restored(LedgerWriter writer) throws Exception {

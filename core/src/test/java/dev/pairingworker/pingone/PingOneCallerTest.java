@@ -169,11 +169,7 @@ class PingOneCallerTest {
 
   @Test
   void aCallAbandonedWhileBackingOffStopsAndSendsNothingMore() {
-    simulator.setFaults(FaultSettings.none().withProbability(Fault.UNAVAILABLE, 1.0));
-    AtomicBoolean abandoned = new AtomicBoolean();
-    scheduler.onFirstWait(delay -> abandoned.set(true));
-
-    CompletableFuture<CallResult> call = caller.call(create(), abandoned::get);
+    CompletableFuture<CallResult> call = abandonedAtItsFirstBackOff(create(), Fault.UNAVAILABLE);
 
     assertThatThrownBy(call::join)
         .isInstanceOf(CompletionException.class)
@@ -187,11 +183,8 @@ class PingOneCallerTest {
 
   @Test
   void aCreateAbandonedAfterAGatewayTimeoutReportsItsAmbiguousAttempt() {
-    simulator.setFaults(FaultSettings.none().withProbability(Fault.GATEWAY_TIMEOUT, 1.0));
-    AtomicBoolean abandoned = new AtomicBoolean();
-    scheduler.onFirstWait(delay -> abandoned.set(true));
-
-    CompletableFuture<CallResult> call = caller.call(create(), abandoned::get);
+    CompletableFuture<CallResult> call =
+        abandonedAtItsFirstBackOff(create(), Fault.GATEWAY_TIMEOUT);
 
     assertThatThrownBy(call::join)
         .cause()
@@ -205,11 +198,8 @@ class PingOneCallerTest {
   @Test
   void aGetAbandonedAfterAGatewayTimeoutReportsNoAmbiguousAttempt() throws Exception {
     String keyId = createdKeyId();
-    simulator.setFaults(FaultSettings.none().withProbability(Fault.GATEWAY_TIMEOUT, 1.0));
-    AtomicBoolean abandoned = new AtomicBoolean();
-    scheduler.onFirstWait(delay -> abandoned.set(true));
-
-    CompletableFuture<CallResult> call = caller.call(get(keyId), abandoned::get);
+    CompletableFuture<CallResult> call =
+        abandonedAtItsFirstBackOff(get(keyId), Fault.GATEWAY_TIMEOUT);
 
     assertThatThrownBy(call::join)
         .cause()
@@ -315,6 +305,18 @@ class PingOneCallerTest {
     assertThatThrownBy(call::join).cause().isInstanceOf(Abandoned.class);
     assertThat(apiRequests()).isEmpty();
     assertThat(slots.inUse()).isZero();
+  }
+
+  /**
+   * Calls {@code request} while PingOne answers every request with {@code fault}; the command is
+   * abandoned (its partition revoked) as the caller starts its first back-off.
+   */
+  private CompletableFuture<CallResult> abandonedAtItsFirstBackOff(
+      PingOneRequest request, Fault fault) {
+    simulator.setFaults(FaultSettings.none().withProbability(fault, 1.0));
+    AtomicBoolean abandoned = new AtomicBoolean();
+    scheduler.onFirstWait(delay -> abandoned.set(true));
+    return caller.call(request, abandoned::get);
   }
 
   private String createdKeyId() throws Exception {
