@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code bench}'s options are refused before anything starts (no broker, no worker process). */
 class BenchCommandTest {
@@ -50,6 +49,6 @@ class BenchCommandTest {
     String[] args = new String[options.length + 1];
     args[0] = "bench";
     System.arraycopy(options, 0, args, 1, options.length);
-    return new CommandLine(new Main()).setErr(new PrintWriter(err, true)).execute(args);
+    return Main.commandLine().setErr(new PrintWriter(err, true)).execute(args);
   }
 }

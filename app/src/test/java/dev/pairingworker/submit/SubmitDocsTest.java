@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The README and docs/submit.md describe the options {@code submit} really has. */
@@ -21,7 +20,7 @@ class SubmitDocsTest {
   void theDocumentedOptionsAreTheCommandsOptions() throws Exception {
     Set<String> options = new TreeSet<>();
     for (OptionSpec option :
-        new CommandLine(new Main()).getSubcommands().get("submit").getCommandSpec().options()) {
+        Main.commandLine().getSubcommands().get("submit").getCommandSpec().options()) {
       options.addAll(Set.of(option.names()));
     }
     String docs = Files.readString(ProjectRoot.resolve("docs", "submit.md"));

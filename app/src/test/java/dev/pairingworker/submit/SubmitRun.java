@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /** {@code submit} run by a test: in this JVM (its stdout captured) or as a process. */
 record SubmitRun(int exitCode, String output) {
@@ -18,7 +17,7 @@ record SubmitRun(int exitCode, String output) {
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     int exitCode;
     try {
-      exitCode = new CommandLine(new Main()).execute(arguments(config, args));
+      exitCode = Main.commandLine().execute(arguments(config, args));
     } finally {
       System.setOut(original);
     }
