@@ -34,7 +34,7 @@ ENV MALLOC_ARENA_MAX=2
 # The class-data archive (AppCDS) for this jar and this image's Java, made as `mvn package` makes it: a short
 # training run of the worker started by bin/pairing-worker with -XX:ArchiveClassesAtExit.
 RUN PAIRING_WORKER_JVM_OPTIONS=-XX:ArchiveClassesAtExit=/app/pairing-worker.jsa \
-      java -jar /app/pairing-worker.jar bench --worker-process --commands=3000 --users=1000 \
+      java -jar /app/pairing-worker.jar bench --worker-process --warmup=0 --commands=3000 --users=1000 \
       --no-serial-baseline --timeout=3m > /tmp/class-data-archive.log 2>&1 \
     || { tail -n 40 /tmp/class-data-archive.log; exit 1; }; \
     test -s /app/pairing-worker.jsa && rm -f /tmp/class-data-archive.log

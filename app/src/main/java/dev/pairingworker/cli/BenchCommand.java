@@ -155,8 +155,10 @@ final class BenchCommand implements Callable<Integer> {
       names = "--warmup",
       defaultValue = "" + BenchOptions.DEFAULT_WARMUP,
       description =
-          "Commands run before the clock starts, so short runs report warm figures (not with"
-              + " --worker-process). Default: ${DEFAULT-VALUE}.")
+          "Commands run before the clock starts, so short runs report warm figures. With"
+              + " --worker-process, the commands of an unreported run of another worker process"
+              + " first, so that the broker, the simulator and the bench are warm; the measured"
+              + " worker process still starts cold (0: no warm-up). Default: ${DEFAULT-VALUE}.")
   int warmup;
 
   @Option(

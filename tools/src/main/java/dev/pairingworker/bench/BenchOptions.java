@@ -27,7 +27,9 @@ import java.util.Objects;
  * @param baselineCommands commands the baseline run produces (it is slow)
  * @param timeout how long a run may wait for all its replies
  * @param seed seed of the simulator's random latency and faults, so a run can be repeated
- * @param warmup commands run before the clock starts (the worker in this JVM only)
+ * @param warmup commands run before the clock starts; with {@code workerProcess}, commands a worker
+ *     in this JVM runs first, unreported, so that the broker, the simulator and the bench's own
+ *     client are warm (0: none) while the worker process itself starts cold
  * @param produceRate commands produced per second, evenly spaced; 0 to produce them all at once
  * @param workerProcess with a value, the worker runs as its own process on a backlog produced
  *     before it starts, and its memory is measured; null for the worker in this JVM
@@ -86,7 +88,9 @@ public record BenchOptions(
     requireAtLeast("rateLimit", rateLimit, 0);
     requireAtLeast("baselineCommands", baselineCommands, 1);
     Objects.requireNonNull(timeout, "timeout");
-    requireAtLeast("warmup", warmup, 1);
+    // A worker in this JVM needs a few commands before the clock starts (the group forms, the
+    // token is fetched); a worker process is measured from its start, so its warm-up may be none.
+    requireAtLeast("warmup", warmup, workerProcess == null ? 1 : 0);
     if (!(produceRate >= 0) || Double.isInfinite(produceRate)) {
       throw new IllegalArgumentException(
           "produceRate must be 0 or a positive rate: " + produceRate);
@@ -138,6 +142,33 @@ public record BenchOptions(
         null,
         null,
         false);
+  }
+
+  /**
+   * The options of a worker process's unreported warm-up run: {@code warmup} commands, as many per
+   * user as the measured run, no baseline.
+   */
+  BenchOptions warmUpRun() {
+    int warmUpUsers = (int) Math.max(1, Math.min(warmup, (long) warmup * users / commands));
+    return new BenchOptions(
+        warmup,
+        warmUpUsers,
+        partitions,
+        latency,
+        latencyP99,
+        simRateLimit,
+        faults,
+        inFlight,
+        rateLimit,
+        false,
+        baselineCommands,
+        timeout,
+        seed,
+        0,
+        produceRate,
+        workerProcess,
+        fleet,
+        userRuns);
   }
 
   /**

@@ -73,8 +73,7 @@ public record BenchReport(
     settings.put("rateLimit", options.rateLimit());
     settings.put("baselineCommands", options.serialBaseline() ? options.baselineCommands() : null);
     settings.put("seed", options.seed());
-    boolean inThisJvm = options.workerProcess() == null && options.fleet() == null;
-    settings.put("warmup", inThisJvm ? options.warmup() : null);
+    settings.put("warmup", options.fleet() == null ? options.warmup() : null);
     settings.put("produceRate", options.produceRate() == 0 ? null : options.produceRate());
     if (options.workerProcess() != null) {
       settings.put(

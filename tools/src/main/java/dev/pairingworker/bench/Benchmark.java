@@ -53,6 +53,17 @@ public final class Benchmark {
       } else if (options.workerProcess() == null) {
         worker = WorkerRun.measure(options, kafka, run);
       } else {
+        if (options.warmup() > 0) {
+          // The measurement: the worker process cold, the services it talks to warm, as
+          // a production broker and PingOne are. Without it this JVM compiles the broker's, the
+          // simulator's and its own code on the same two cores while the worker runs. The same
+          // kind of run warms the same code: a backlog drained by a worker process.
+          progress.printf(
+              "Warm-up (not reported): the same run with %d commands and another worker"
+                  + " process; the measured one starts cold ...%n",
+              options.warmup());
+          WorkerProcessRun.measure(options.warmUpRun(), kafka, run + "-warm-up", progress);
+        }
         WorkerProcessRun.Figures figures = WorkerProcessRun.measure(options, kafka, run, progress);
         worker = figures.run();
         process = figures.process();

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 
 /** Prints a {@link BenchReport} as a table, one column per run. */
 public final class ReportTable {
+  /** Cores of this JVM's compiler during a worker process's run above which the report says so. */
+  private static final double BENCH_COMPILER_NOTE_CORES = 0.1;
+
   private static final String ROW = "%-28s %22s %22s%n";
 
   private ReportTable() {}
@@ -82,6 +85,7 @@ public final class ReportTable {
     }
     if (report.workerProcess() != null) {
       workerProcess(report.workerProcess(), out);
+      benchCompiler(report.worker(), out);
     }
     if (report.fleet() != null) {
       FleetTable.print(report.fleet(), report.worker(), out);
@@ -136,6 +140,22 @@ public final class ReportTable {
         "");
     out.println();
     out.println("Worker process: " + process.commandLine());
+  }
+
+  /**
+   * A note when this JVM's own compiler took CPU from the worker process during its run: a JVM that
+   * holds a broker keeps compiling for minutes, a production broker does not.
+   */
+  private static void benchCompiler(RunFigures worker, PrintStream out) {
+    Double jit = worker.cpuCores().get(CpuUse.JIT);
+    if (jit != null && jit > BENCH_COMPILER_NOTE_CORES) {
+      out.printf(
+          Locale.ROOT,
+          "Note: this JVM's compiler used %.2f cores during the run, CPU the worker process could"
+              + " not use. Start the bench with java -XX:TieredStopAtLevel=1 -jar ... for the"
+              + " headline (docs/benchmarks.md, section 0).%n",
+          jit);
+    }
   }
 
   private static void row(

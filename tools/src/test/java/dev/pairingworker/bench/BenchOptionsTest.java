@@ -81,7 +81,30 @@ class BenchOptionsTest {
         d.userRuns());
   }
 
+  @Test
+  void onlyAWorkerProcessMayRunWithoutWarmUp() {
+    assertThat(with(0, 0, WorkerProcessOptions.documented()).warmup()).isZero();
+    assertThatThrownBy(() -> with(0, 0, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("warmup must be at least 1: 0");
+  }
+
+  @Test
+  void aWorkerProcessWarmUpRunHasTheWarmUpsCommandsAsManyPerUserAndNoWarmUpOrBaselineOfItsOwn() {
+    BenchOptions warmUp = with(2_000, 0, WorkerProcessOptions.documented()).warmUpRun();
+
+    assertThat(warmUp.commands()).isEqualTo(2_000);
+    assertThat(warmUp.users()).isEqualTo(500); // 6,000 over 1,500: 4 each
+    assertThat(warmUp.warmup()).isZero();
+    assertThat(warmUp.serialBaseline()).isFalse();
+    assertThat(warmUp.workerProcess()).isEqualTo(WorkerProcessOptions.documented());
+  }
+
   private BenchOptions with(double produceRate, WorkerProcessOptions workerProcess) {
+    return with(defaults.warmup(), produceRate, workerProcess);
+  }
+
+  private BenchOptions with(int warmup, double produceRate, WorkerProcessOptions workerProcess) {
     BenchOptions d = defaults;
     return new BenchOptions(
         d.commands(),
@@ -97,7 +120,7 @@ class BenchOptionsTest {
         d.baselineCommands(),
         d.timeout(),
         d.seed(),
-        d.warmup(),
+        warmup,
         produceRate,
         workerProcess,
         null,
