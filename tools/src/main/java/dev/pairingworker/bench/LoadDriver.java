@@ -127,7 +127,7 @@ final class LoadDriver {
     private final List<CompletableFuture<Received>> replies;
     private final List<CompletableFuture<?>> acks;
 
-    private Sent(
+    Sent(
         long firstSend,
         long[] sentAt,
         List<CompletableFuture<Received>> replies,
@@ -164,15 +164,25 @@ final class LoadDriver {
 
     /** Waits for every reply, at most {@code timeout}. */
     Result await(Duration timeout) throws InterruptedException {
-      awaitAll(replies, timeout);
+      return await(timeout, new CompletableFuture<>());
+    }
+
+    /**
+     * Waits for every reply, at most {@code timeout}, and no longer once {@code giveUp} completes
+     * (a worker process that exited: its missing replies will not come).
+     */
+    Result await(Duration timeout, CompletableFuture<?> giveUp) throws InterruptedException {
+      awaitAll(replies, timeout, giveUp);
       return result(firstSend, sentAt, replies);
     }
   }
 
-  private static void awaitAll(List<CompletableFuture<Received>> replies, Duration timeout)
+  private static void awaitAll(
+      List<CompletableFuture<Received>> replies, Duration timeout, CompletableFuture<?> giveUp)
       throws InterruptedException {
     try {
-      CompletableFuture.allOf(replies.toArray(CompletableFuture<?>[]::new))
+      CompletableFuture.anyOf(
+              CompletableFuture.allOf(replies.toArray(CompletableFuture<?>[]::new)), giveUp)
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       // reported as unanswered commands
@@ -182,7 +192,7 @@ final class LoadDriver {
   }
 
   /** A reply and when it was received. */
-  private record Received(ConsumerRecord<byte[], byte[]> record, long atNanos) {}
+  record Received(ConsumerRecord<byte[], byte[]> record, long atNanos) {}
 
   private static Result result(
       long firstSend, long[] sentAt, List<CompletableFuture<Received>> replies) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -154,6 +155,17 @@ final class WorkerProcess implements AutoCloseable {
 
   boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * Completes {@code grace} after the process has exited, by which time the replies it published
+   * before have reached the bench's listener.
+   */
+  CompletableFuture<Void> exited(Duration grace) {
+    return process
+        .onExit()
+        .thenRunAsync(
+            () -> {}, CompletableFuture.delayedExecutor(grace.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** The worker's {@code /metrics} endpoint. */

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class WorkerProcessRun implements AutoCloseable {
   private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
   private static final double BYTES_PER_MB = 1024.0 * 1024.0;
 
   private final BenchOptions options;
@@ -118,7 +119,10 @@ final class WorkerProcessRun implements AutoCloseable {
       throw new IllegalStateException("the worker process could not be started", e);
     }
     watch.attach(worker);
-    LoadDriver.Result result = backlog.clockFrom(launch).await(options.timeout());
+    // A worker that exits early (a refused JVM option, a configuration error) is reported at once,
+    // not after the whole timeout.
+    LoadDriver.Result result =
+        backlog.clockFrom(launch).await(options.timeout(), worker.exited(EXIT_GRACE));
     watch.sampleNow();
     cpuSeconds = watch.cpuNanos() / 1e9;
     commandLine = worker.commandLine();
