@@ -27,9 +27,9 @@ import java.util.Objects;
  * @param baselineCommands commands the baseline run produces (it is slow)
  * @param timeout how long a run may wait for all its replies
  * @param seed seed of the simulator's random latency and faults, so a run can be repeated
- * @param warmup commands run before the clock starts; with {@code workerProcess}, commands a worker
- *     in this JVM runs first, unreported, so that the broker, the simulator and the bench's own
- *     client are warm (0: none) while the worker process itself starts cold
+ * @param warmup commands run before the clock starts; with {@code workerProcess}, the commands of
+ *     an unreported run of another worker process first, so that the broker, the simulator and the
+ *     bench's own code are warm (0: none) while the measured worker process starts cold
  * @param produceRate commands produced per second, evenly spaced; 0 to produce them all at once
  * @param workerProcess with a value, the worker runs as its own process on a backlog produced
  *     before it starts, and its memory is measured; null for the worker in this JVM
