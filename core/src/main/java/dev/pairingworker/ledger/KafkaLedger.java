@@ -133,12 +133,13 @@ public final class KafkaLedger implements Ledger {
 
   @Override
   public void restore(Collection<TopicPartition> commandPartitions) {
-    long now = System.nanoTime();
-    commandPartitions.forEach(tp -> restoring.merge(tp, 1, Integer::sum));
-    commandPartitions.forEach(tp -> assignedAt.put(tp.partition(), now));
+    long begun = System.nanoTime();
+    for (TopicPartition tp : commandPartitions) {
+      restoring.merge(tp, 1, Integer::sum);
+      assignedAt.put(tp.partition(), begun);
+    }
     Set<Integer> partitions =
         commandPartitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
-    long begun = System.nanoTime();
     restorer
         .restore(partitions, this::load)
         .whenComplete(

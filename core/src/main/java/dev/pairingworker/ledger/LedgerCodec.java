@@ -11,7 +11,7 @@ final class LedgerCodec {
   private final LedgerWriter self;
 
   LedgerCodec(ObjectMapper json) {
-    this(json, LedgerWriter.anonymous());
+    this(json, LedgerWriter.thisProcess(null)); // a dynamic member: no entry is an earlier own
   }
 
   /**

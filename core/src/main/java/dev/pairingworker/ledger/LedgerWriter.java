@@ -17,11 +17,6 @@ public record LedgerWriter(String instance, String run) {
         UUID.randomUUID().toString());
   }
 
-  /** A writer no entry can name as its own (tests). */
-  static LedgerWriter anonymous() {
-    return new LedgerWriter(null, UUID.randomUUID().toString());
-  }
-
   /**
    * Whether an entry written by ({@code instance}, {@code run}) comes from an earlier process of
    * this static member: that process is gone, since the group never lets two live members share an

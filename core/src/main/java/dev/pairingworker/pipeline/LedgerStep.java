@@ -34,8 +34,9 @@ public final class LedgerStep {
   private final PingOneStep pingOne;
   private final AmbiguousCreate unfinished;
   private final WorkerMetrics metrics;
-  private int
-      unrecorded; // creates past the ledger lookup whose outcome is not recorded; guarded by this
+
+  /** Creates past the ledger lookup whose outcome is not recorded yet; guarded by this. */
+  private int unrecorded;
 
   public LedgerStep(
       Ledger ledger, PingOneStep pingOne, AmbiguousCreate unfinished, WorkerMetrics metrics) {

@@ -65,8 +65,7 @@ final class FleetRun implements AutoCloseable {
       BenchOptions options, Map<String, Object> kafka, String run, PrintStream progress)
       throws Exception {
     BenchTopics topics = BenchTopics.create(kafka, run, options.partitions());
-    Workload workload =
-        Workload.creates(run, options.commands(), options.users(), options.userRuns());
+    Workload workload = Workload.creates(run, options);
     try (PingOneSimulator simulator = BenchSimulator.start(options);
         CommandClient client =
             new CommandClient(kafka, topics.commands(), topics.replies())

@@ -51,8 +51,7 @@ final class WorkerProcessRun implements AutoCloseable {
           settings,
           simulator,
           client,
-          Workload.creates(run, options.commands(), options.users(), options.userRuns())
-              .seededIn(simulator),
+          Workload.creates(run, options).seededIn(simulator),
           progress);
     }
   }

@@ -45,8 +45,7 @@ final class WorkerRun {
               options.inFlight(), options.latency(), options.simRateLimit(), options.rateLimit());
       return measurement.measure(
           variant.name(),
-          Workload.creates(run, options.commands(), options.users(), options.userRuns())
-              .seededIn(simulator),
+          Workload.creates(run, options).seededIn(simulator),
           options.users(),
           bound,
           options.produceRate(),

@@ -46,6 +46,11 @@ public final class Workload {
     return creates(run, count, users, false);
   }
 
+  /** The creates of a run with {@code options}: its commands and users, in runs or round-robin. */
+  static Workload creates(String run, BenchOptions options) {
+    return creates(run, options.commands(), options.users(), options.userRuns());
+  }
+
   /**
    * As {@link #creates(String, int, int)}; with {@code inRuns}, each user's commands are produced
    * together, one user after the other (user 0's, then user 1's, ...), the first {@code count %
@@ -59,15 +64,17 @@ public final class Workload {
     }
     List<PlannedCommand> planned = new ArrayList<>(count);
     int base = count / users;
-    int longer = count % users;
+    int longer = count % users; // in runs, the first `longer` users have base + 1 commands
+    int inLonger = longer * (base + 1);
     for (int i = 0; i < count; i++) {
       int user;
       int position;
-      if (inRuns) {
-        // users below `longer` have base + 1 commands, the rest base
-        int inLonger = longer * (base + 1);
-        user = i < inLonger ? i / (base + 1) : longer + (i - inLonger) / base;
-        position = i < inLonger ? i % (base + 1) : (i - inLonger) % base;
+      if (inRuns && i < inLonger) {
+        user = i / (base + 1);
+        position = i % (base + 1);
+      } else if (inRuns) {
+        user = longer + (i - inLonger) / base;
+        position = (i - inLonger) % base;
       } else {
         user = i % users;
         position = i / users;
